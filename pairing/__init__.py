@@ -1,0 +1,1 @@
+"""Kindergarten pairing plans: schema, loading, rendering and checks, independent of the site engine."""

@@ -1,0 +1,155 @@
+"""Load the kindergartens and plans, check them, and keep what every page and export needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import policy, schema, yamlsource
+from .problems import ContentError, Problem
+
+PLANS_DIR = "plans"
+
+
+@dataclass
+class Plan:
+    file: str          # path shown to editors, relative to the project (docs/plans/x.md)
+    src_uri: str       # path inside docs/ (plans/x.md), as the site engine names pages
+    data: dict
+    source: yamlsource.Source
+    body: str
+    body_line: int
+
+    @property
+    def slug(self) -> str:
+        return self.data["slug"]
+
+    @property
+    def url(self) -> str:
+        return f"{PLANS_DIR}/{self.slug}/"
+
+
+@dataclass
+class Collection:
+    kindergartens: dict
+    plans: dict[str, Plan] = field(default_factory=dict)   # by src_uri, in file-name order
+
+
+def load(project_dir: Path, docs_dir: Path, data_dir: Path) -> Collection:
+    """Read and check everything; raise ContentError listing every problem found."""
+    problems: list[Problem] = []
+    problems += policy.no_symlinks(project_dir, [docs_dir, data_dir])
+    kindergartens, found = load_kindergartens(data_dir / "kindergartens.yml", project_dir)
+    problems += found
+    collection = Collection(kindergartens or {})
+    for path in sorted(docs_dir.rglob("*.md")):
+        src_uri = path.relative_to(docs_dir).as_posix()
+        is_plan = src_uri.startswith(f"{PLANS_DIR}/")
+        plan, found = load_page(path, project_dir, src_uri, is_plan)
+        problems += found
+        if plan is not None:
+            collection.plans[src_uri] = plan
+    if kindergartens is not None:
+        problems += cross_check(list(collection.plans.values()), kindergartens)
+    if problems:
+        raise ContentError(problems)
+    return collection
+
+
+def load_kindergartens(path: Path, project_dir: Path) -> tuple[dict | None, list[Problem]]:
+    shown = _shown(path, project_dir)
+    if not path.is_file():
+        return None, [Problem(shown, 1, 1, "", "找不到幼儿园名录文件")]
+    source, problems = yamlsource.parse(yamlsource.read_text(path), shown)
+    if source is None:
+        return None, problems
+    problems += schema.check(source, shown, schema.subschema("kindergartens_file"))
+    problems += policy.front_matter_problems(source, shown)
+    return (source.data if not problems else None), problems
+
+
+def load_page(path: Path, project_dir: Path, src_uri: str, is_plan: bool) -> tuple[Plan | None, list[Problem]]:
+    """One Markdown page: its front matter checked against the schema (plans) and its body against the policy."""
+    shown = _shown(path, project_dir)
+    text = yamlsource.read_text(path)
+    front, body, body_line = yamlsource.split_front_matter(text)
+    problems: list[Problem] = []
+    source = None
+    if front is None:
+        # Why: MkDocs treats a page without --- as plain text, so a plan would lose all its data.
+        if is_plan:
+            problems.append(Problem(shown, 1, 1, "", "计划页面必须以 --- 开头的 front matter 开始"))
+        elif text.lstrip().startswith("---"):
+            problems.append(Problem(shown, 1, 1, "", "front matter 的 --- 没有闭合"))
+    else:
+        source, found = yamlsource.parse(front, shown, line_offset=1)
+        problems += found
+        if source is not None:
+            problems += _front_matter_shape(source, shown, front, is_plan)
+    macros = policy.PLAN_MACROS if is_plan else policy.SITE_MACROS
+    calls, found = policy.body_problems(body, shown, body_line, macros)
+    problems += found
+    if not is_plan or problems or source is None:
+        return None, problems
+    plan = Plan(shown, src_uri, source.data, source, body, body_line)
+    problems += policy.coverage_problems(source, calls, shown)
+    return (plan if not problems else None), problems
+
+
+def _front_matter_shape(source: yamlsource.Source, shown: str, front: str, is_plan: bool) -> list[Problem]:
+    # Why: a full-width colon or a stray list turns the whole front matter into one string or list.
+    if not isinstance(source.data, dict):
+        return [_not_a_mapping(source, shown, front)]
+    problems = policy.front_matter_problems(source, shown)
+    if is_plan:
+        problems += schema.check(source, shown)
+    return problems
+
+
+def _not_a_mapping(source: yamlsource.Source, shown: str, front: str) -> Problem:
+    for number, line in enumerate(front.splitlines(), start=2):
+        if yamlsource.is_full_width_key_line(line):
+            return Problem(shown, number, 1, "", "字段名后面用了全角冒号（：），请改成英文冒号加空格（: ）")
+    line, column = source.where(())
+    return Problem(shown, line, column, "", f"front matter 必须是“字段: 值”的形式，得到 {schema.describe(source.data)}")
+
+
+def cross_check(plans: list[Plan], kindergartens: dict) -> list[Problem]:
+    """Checks that need more than one file: kindergarten ids, authors, slugs."""
+    problems = []
+    first_with_slug: dict[str, Plan] = {}
+    for plan in plans:
+        data, at = plan.data, plan.source.where
+        for index, party in enumerate(data["parties"]):
+            if party["kindergarten"] not in kindergartens:
+                path = ("parties", index, "kindergarten")
+                problems.append(Problem(plan.file, *at(path), f"parties[{index}].kindergarten",
+                                        f"未知的幼儿园编号 \"{party['kindergarten']}\"，请先在 data/kindergartens.yml 中添加"))
+        if data["author"] not in {p["kindergarten"] for p in data["parties"]}:
+            problems.append(Problem(plan.file, *at(("author",)), "author",
+                                    f"撰写单位 \"{data['author']}\" 必须是 parties 中的一所幼儿园"))
+        expected = Path(plan.src_uri).stem
+        if data["slug"] != expected:
+            problems.append(Problem(plan.file, *at(("slug",)), "slug",
+                                    f"网址名必须与文件名相同：文件名是 {expected}.md，网址名却是 \"{data['slug']}\""))
+        if data["slug"] in first_with_slug:
+            other = first_with_slug[data["slug"]].file
+            problems.append(Problem(plan.file, *at(("slug",)), "slug", f"网址名 \"{data['slug']}\" 与 {other} 重复"))
+        first_with_slug.setdefault(data["slug"], plan)
+    return problems
+
+
+def _shown(path: Path, project_dir: Path) -> str:
+    """Paths in messages are relative to the project: never an absolute path of the build machine."""
+    try:
+        return path.resolve().relative_to(project_dir.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def navigation(collection: Collection, pages: dict[str, str]) -> list:
+    """The site menu: fixed pages (title → file) with the plans, by title, under 计划."""
+    by_title = sorted(collection.plans.values(), key=lambda p: p.data["title"])
+    menu = [{title: file} for title, file in pages.items()]
+    menu.insert(1, {"计划": [{p.data["title"]: p.src_uri} for p in by_title]})
+    return menu

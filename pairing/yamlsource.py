@@ -1,0 +1,126 @@
+"""Read YAML (front matter or data files) keeping the line and column of every node.
+
+PyYAML is used with its safe loader; we keep the composed node tree so that every
+schema problem can point at the line the editor has to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from .problems import Problem, field_path
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+FULL_WIDTH_KEY = re.compile(r"^\s*-?\s*[A-Za-z_][A-Za-z0-9_]*\s*：")
+
+
+@dataclass
+class Source:
+    """A parsed YAML document with the position of each value, by path."""
+
+    data: object
+    marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    scalars: dict[tuple, str] = field(default_factory=dict)
+    key_marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    line_offset: int = 0
+
+    def where(self, path: tuple) -> tuple[int, int]:
+        """1-based (line, column) in the file of the value at path, or of its nearest parent."""
+        while path not in self.marks and path:
+            path = path[:-1]
+        return self.shift(self.marks.get(path, (0, 0)))
+
+    def where_key(self, path: tuple) -> tuple[int, int]:
+        """1-based (line, column) of the key that names the value at path."""
+        return self.shift(self.key_marks[path]) if path in self.key_marks else self.where(path)
+
+    def shift(self, mark: tuple[int, int]) -> tuple[int, int]:
+        return mark[0] + 1 + self.line_offset, mark[1] + 1
+
+
+def read_text(path) -> str:
+    """UTF-8, accepting a byte-order mark (Windows editors add one)."""
+    return path.read_bytes().decode("utf-8-sig")
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Return (front matter, body, line where the body starts, 1-based)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 1
+    body_line = text[: match.end()].count("\n") + 1
+    return match.group(1) or "", text[match.end():], body_line
+
+
+def parse(text: str, file: str, line_offset: int = 0) -> tuple[Source | None, list[Problem]]:
+    """Parse one YAML document; on a syntax error return a Chinese problem instead."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(error, text, file, line_offset)]
+    except yaml.YAMLError as error:
+        return None, [Problem(file, line_offset + 1, 1, "", f"YAML 格式错误：{error}")]
+    finally:
+        loader.dispose()
+    source = Source(data, line_offset=line_offset)
+    problems: list[Problem] = []
+    if node is not None:
+        _index(node, (), source, problems, file)
+    return source, problems
+
+
+def _index(node, path: tuple, source: Source, problems: list[Problem], file: str) -> None:
+    source.marks[path] = (node.start_mark.line, node.start_mark.column)
+    if isinstance(node, yaml.ScalarNode):
+        source.scalars[path] = node.value
+    elif isinstance(node, yaml.SequenceNode):
+        for index, child in enumerate(node.value):
+            _index(child, path + (index,), source, problems, file)
+    elif isinstance(node, yaml.MappingNode):
+        seen: set = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            key_mark = (key_node.start_mark.line, key_node.start_mark.column)
+            # Why: PyYAML keeps only the last of two equal keys, silently losing the first.
+            if key in seen:
+                problems.append(Problem(file, *source.shift(key_mark), field_path(path + (key,)),
+                                        f"字段 {key} 重复出现，只能写一次"))
+            seen.add(key)
+            source.key_marks[path + (key,)] = key_mark
+            _index(value_node, path + (key,), source, problems, file)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str, line_offset: int) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line, mark.column) if mark else (0, 0)
+    lines = text.splitlines()
+    # PyYAML often notices a problem on the line after the one that causes it.
+    for suspect in (line, line - 1):
+        if 0 <= suspect < len(lines) and any(c in lines[suspect] for c in "\t：\u3000"):
+            return Problem(file, suspect + 1 + line_offset, 1, "", _explain(error, lines[suspect]))
+    return Problem(file, line + 1 + line_offset, column + 1, "", _explain(error, ""))
+
+
+def _explain(error: yaml.MarkedYAMLError, source_line: str) -> str:
+    """Turn PyYAML's English message into what a kindergarten editor can act on."""
+    problem = (error.problem or "").lower()
+    if "\t" in source_line:
+        return "YAML 格式错误：这一行用了 Tab 键缩进，请改用空格"
+    if "：" in source_line or "\u3000" in source_line:
+        return "YAML 格式错误：这一行有全角冒号或全角空格，字段名后面要用英文冒号加空格（: ）"
+    if "found unexpected end of stream" in problem or "found unexpected end" in problem:
+        return "YAML 格式错误：引号没有配对，请检查这一行的引号是否成对"
+    if "mapping values are not allowed" in problem:
+        return "YAML 格式错误：这里不能出现冒号；文字里含英文冒号时请给整段文字加引号"
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return "YAML 格式错误：缩进不对齐，同一层的字段要用相同数量的空格缩进"
+    return f"YAML 格式错误（{error.problem}）"
+
+
+def is_full_width_key_line(line: str) -> bool:
+    return bool(FULL_WIDTH_KEY.match(line))
