@@ -41,7 +41,8 @@ def body_problems(body: str, file: str, body_line: int, allowed: dict) -> tuple[
     try:
         tree = jinja2.Environment().parse(body)
     except jinja2.TemplateSyntaxError as error:
-        return [], [Problem(file, at(error.lineno or 1), 1, "", f"正文中的 {{{{ }}}} 写法有误：{error.message}")]
+        line = _unclosed_line(body, error.lineno or 1)
+        return [], [Problem(file, at(line), 1, "", f"正文中的 {{{{ }}}} 写法有误：{error.message}")]
     calls, problems = [], []
     for node in tree.body:
         if not isinstance(node, nodes.Output):
@@ -76,6 +77,16 @@ def _macro_call(node: nodes.Node, allowed: dict) -> tuple[tuple | None, str]:
     elif args:
         return None, f"{name}() 不需要参数"
     return (name, *args), ""
+
+
+def _unclosed_line(body: str, reported: int) -> int:
+    """Jinja notices a missing }} where the text ends; point at the line that opened it."""
+    lines = body.splitlines()[:reported]
+    for number in range(len(lines), 0, -1):
+        line = lines[number - 1]
+        if line.rfind("{{") > line.rfind("}}") or line.rfind("{%") > line.rfind("%}"):
+            return number
+    return reported
 
 
 def coverage_problems(source, calls: list[tuple], file: str) -> list[Problem]:

@@ -63,8 +63,9 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[Source | None, li
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, text, file, line_offset)]
-    except yaml.YAMLError as error:
-        return None, [Problem(file, line_offset + 1, 1, "", f"YAML 格式错误：{error}")]
+    except (ValueError, TypeError, OverflowError):
+        # Why: PyYAML raises plain errors for values such as the impossible date 2024-13-01.
+        return None, [_impossible_value(node, file, line_offset)]
     finally:
         loader.dispose()
     source = Source(data, line_offset=line_offset)
@@ -95,15 +96,46 @@ def _index(node, path: tuple, source: Source, problems: list[Problem], file: str
             _index(value_node, path + (key,), source, problems, file)
 
 
+def _impossible_value(root, file: str, line_offset: int) -> Problem:
+    for node in _scalars(root):
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                yaml.SafeLoader("").construct_yaml_timestamp(node)
+            except (ValueError, TypeError, OverflowError):
+                mark = node.start_mark
+                return Problem(file, mark.line + 1 + line_offset, mark.column + 1, "",
+                               f"{node.value} 不是存在的日期；如果是文字，请加引号：\"{node.value}\"")
+    return Problem(file, line_offset + 1, 1, "", "YAML 中有无法读取的值，请检查日期和数字")
+
+
+def _scalars(node):
+    if isinstance(node, yaml.ScalarNode):
+        yield node
+    elif isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            yield from _scalars(child)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _scalars(key)
+            yield from _scalars(value)
+
+
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str, line_offset: int) -> Problem:
-    mark = error.problem_mark or error.context_mark
+    # An unclosed quote is noticed at the end of the text; point at where the quote opens.
+    opens_quote = "quoted scalar" in (error.context or "")
+    mark = (error.context_mark if opens_quote else None) or error.problem_mark or error.context_mark
     line, column = (mark.line, mark.column) if mark else (0, 0)
     lines = text.splitlines()
     # PyYAML often notices a problem on the line after the one that causes it.
     for suspect in (line, line - 1):
-        if 0 <= suspect < len(lines) and any(c in lines[suspect] for c in "\t：\u3000"):
+        if 0 <= suspect < len(lines) and _looks_mistyped(lines[suspect]):
             return Problem(file, suspect + 1 + line_offset, 1, "", _explain(error, lines[suspect]))
     return Problem(file, line + 1 + line_offset, column + 1, "", _explain(error, ""))
+
+
+def _looks_mistyped(line: str) -> bool:
+    """A tab, a full-width space, or a full-width colon after a field name."""
+    return "\t" in line or "\u3000" in line or is_full_width_key_line(line)
 
 
 def _explain(error: yaml.MarkedYAMLError, source_line: str) -> str:
@@ -111,10 +143,12 @@ def _explain(error: yaml.MarkedYAMLError, source_line: str) -> str:
     problem = (error.problem or "").lower()
     if "\t" in source_line:
         return "YAML 格式错误：这一行用了 Tab 键缩进，请改用空格"
-    if "：" in source_line or "\u3000" in source_line:
+    if is_full_width_key_line(source_line) or "\u3000" in source_line:
         return "YAML 格式错误：这一行有全角冒号或全角空格，字段名后面要用英文冒号加空格（: ）"
-    if "found unexpected end of stream" in problem or "found unexpected end" in problem:
+    if "quoted scalar" in (error.context or ""):
         return "YAML 格式错误：引号没有配对，请检查这一行的引号是否成对"
+    if "could not determine a constructor" in problem or "failed to decode" in problem:
+        return "YAML 格式错误：不支持以 ! 或 !! 开头的标签写法，请删掉它，只写普通的值"
     if "mapping values are not allowed" in problem:
         return "YAML 格式错误：这里不能出现冒号；文字里含英文冒号时请给整段文字加引号"
     if "expected <block end>" in problem or "did not find expected" in problem:

@@ -1,0 +1,152 @@
+"""A strict build of the site refuses bad plans and code in pages: it names the file, line and field
+in Chinese, prints no traceback, publishes nothing, and runs none of the injected code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import run_build
+
+PLAN = "docs/plans/dongyuan-pairing.md"
+
+
+def break_file(project: Path, path: str, old: str, new: str) -> None:
+    target = project / path
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def refused(project: Path, tmp_path: Path) -> str:
+    out = tmp_path / "out"
+    result = run_build(project, out)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Traceback" not in output
+    report = output[output.index("ERROR"):]
+    assert str(project) not in report and str(Path.home()) not in report, "absolute paths must not reach editors"
+    assert not (out / "index.html").exists(), "nothing may be published"
+    return output
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("slug: dongyuan-pairing", "slug:\tdongyuan-pairing", f"{PLAN}:3:1: YAML 格式错误：这一行用了 Tab 键缩进，请改用空格"),
+    ("slug: dongyuan-pairing", "slug：dongyuan-pairing", f"{PLAN}:3:1: YAML 格式错误：这一行有全角冒号或全角空格"),
+    ("title: 东苑幼儿园结对帮扶计划", "title: '东苑幼儿园结对帮扶计划", f"{PLAN}:2:8: YAML 格式错误：引号没有配对，请检查这一行的引号是否成对"),
+    ("original_title:", "original_titel:", f"{PLAN}:4:1: original_titel: 未知字段 original_titel，是不是想写 original_title？"),
+    ("  - kindergarten: dongyuan", "  - kindergarten: dongyuan-x", f'{PLAN}:6:19: parties[0].kindergarten: 未知的幼儿园编号 "dongyuan-x"'),
+    ("tags: [", "year: 2024-13-01\ntags: [", f"{PLAN}:18:7: 2024-13-01 不是存在的日期"),
+    ("tags: [", "year: 24\ntags: [", f"{PLAN}:18:7: year: 年份必须是四位数的公历年份"),
+    ("title: 东苑幼儿园结对帮扶计划\n", "", f"{PLAN}:2:1: title: 缺少必填字段 title（标题）"),
+])
+def test_bad_front_matter_fails_the_build(site_copy, tmp_path, old, new, expected):
+    break_file(site_copy, PLAN, old, new)
+    assert expected in refused(site_copy, tmp_path)
+
+
+def test_a_list_instead_of_fields_fails_the_build(site_copy, tmp_path):
+    (site_copy / PLAN).write_text("---\n- title: 东苑幼儿园结对帮扶计划\n- slug: dongyuan-pairing\n---\n\n正文\n", encoding="utf-8")
+    assert f"{PLAN}:2:1: front matter 必须是“字段: 值”的形式，得到 列表" in refused(site_copy, tmp_path)
+
+
+def test_month_outside_1_to_12_fails_the_build(site_copy, tmp_path):
+    path = "docs/plans/xx-county-jiguan-pairing.md"
+    break_file(site_copy, path, "  - months: [4]", "  - months: [13]")
+    assert f"{path}:66:14: schedule[1].months[0]: 月份必须是 1–12 的整数，得到 13" in refused(site_copy, tmp_path)
+
+
+def test_duplicate_slug_fails_the_build(site_copy, tmp_path):
+    (site_copy / "docs/plans/2024").mkdir()
+    (site_copy / "docs/plans/2024/dongyuan-pairing.md").write_text((site_copy / PLAN).read_text(encoding="utf-8"), encoding="utf-8")
+    assert f'{PLAN}:3:7: slug: 网址名 "dongyuan-pairing" 与 docs/plans/2024/dongyuan-pairing.md 重复' in refused(site_copy, tmp_path)
+
+
+def test_every_problem_in_every_file_is_listed(site_copy, tmp_path):
+    break_file(site_copy, PLAN, "original_title:", "original_titel:")
+    break_file(site_copy, "docs/plans/z-town-pairing.md", "    role: helped", "    role: 受援")
+    output = refused(site_copy, tmp_path)
+    assert "发现 2 处问题，网站没有生成" in output
+    assert "docs/plans/z-town-pairing.md:8:11: parties[1].role" in output
+
+
+def test_broken_kindergarten_data_fails_the_build(site_copy, tmp_path):
+    break_file(site_copy, "data/kindergartens.yml", "  name: 东苑幼儿园", "  name: 东苑幼儿园\n  city: 某地")
+    assert "data/kindergartens.yml:5:3: dongyuan.city: 未知字段 city" in refused(site_copy, tmp_path)
+
+
+MARKER = "/tmp/pairing-injection-ran"
+
+
+@pytest.mark.parametrize("payload, expected", [
+    ("{{ cycler.__init__.__globals__.os.popen('touch " + MARKER + "').read() }}", "正文中的 {{ }} 只能调用这些宏"),
+    ("{{ config }}", "正文中的 {{ }} 只能调用这些宏"),
+    ("{{ environment }}", "正文中的 {{ }} 只能调用这些宏"),
+    ("{{ outline.__globals__ }}", "正文中的 {{ }} 只能调用这些宏"),
+    ('{{ outline("measures") | safe }}', "正文中的 {{ }} 只能调用这些宏"),
+    ("{{ outline(config.site_name) }}", "正文中的 {{ }} 只能调用这些宏"),
+    ('{{ outline("measures", x=1) }}', "正文中的 {{ }} 只能调用这些宏"),
+    ("{{ now() }}", "不认识的宏 now()"),
+    ("{{ macros_info() }}", "不认识的宏 macros_info()"),
+    ('{{ outline("../../etc/passwd") }}', "outline() 需要一个字段名，可用：goals、content、measures、organisation"),
+    ("{% include '/etc/passwd' %}", "正文不能使用 {% %} 模板语句"),
+    ("{% set x = 1 %}", "正文不能使用 {% %} 模板语句"),
+    ("{{ unclosed", "正文中的 {{ }} 写法有误"),
+])
+def test_template_code_in_a_page_body_fails_the_build(site_copy, tmp_path, payload, expected):
+    Path(MARKER).unlink(missing_ok=True)
+    break_file(site_copy, PLAN, "具体措施如下：", f"具体措施如下：{payload}")
+    output = refused(site_copy, tmp_path)
+    assert f"{PLAN}:25:1: {expected}" in output
+    assert not Path(MARKER).exists()
+
+
+def test_template_code_in_a_title_fails_the_build(site_copy, tmp_path):
+    break_file(site_copy, PLAN, "title: 东苑幼儿园结对帮扶计划", 'title: "{{ config.extra }}"')
+    assert f"{PLAN}:2:8: title: front matter 中不能出现 {{{{、{{% 或 {{# 这样的模板代码" in refused(site_copy, tmp_path)
+
+
+def test_template_code_in_other_pages_fails_the_build(site_copy, tmp_path):
+    break_file(site_copy, "docs/index.md", "{{ plan_index() }}", "{{ plan_index() }}{{ config }}")
+    assert "docs/index.md:9:1: 正文中的 {{ }} 只能调用这些宏" in refused(site_copy, tmp_path)
+
+
+def test_plan_macros_are_refused_outside_plan_pages(site_copy, tmp_path):
+    break_file(site_copy, "docs/index.md", "{{ plan_index() }}", "{{ schedule_table() }}")
+    assert "docs/index.md:9:1: 不认识的宏 schedule_table()" in refused(site_copy, tmp_path)
+
+
+def test_a_symlink_under_docs_fails_the_build(site_copy, tmp_path):
+    (site_copy / "docs" / "secrets.md").symlink_to("/etc/hostname")
+    assert "docs/secrets.md:1:1: 不允许符号链接（symlink），请提交真实文件" in refused(site_copy, tmp_path)
+
+
+def test_a_build_without_jieba_fails_with_a_chinese_message(site_copy, tmp_path):
+    fake = tmp_path / "no-jieba" / "jieba"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise ImportError('jieba is blocked for this test')\n", encoding="utf-8")
+    result = run_build(site_copy, tmp_path / "out", {"PYTHONPATH": str(fake.parent)})
+    assert result.returncode != 0
+    assert "未安装 jieba，中文搜索无法分词" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_starter_plan_builds(site_copy, tmp_path):
+    starter = (site_copy / "pairing" / "starter_plan.md").read_text(encoding="utf-8")
+    (site_copy / "docs/plans/example-pairing.md").write_text(starter, encoding="utf-8")
+    result = run_build(site_copy, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out/plans/example-pairing/index.html").read_text(encoding="utf-8")
+    assert "跨两个月的活动" in html and "十、十一月份" in html
+
+
+def test_front_matter_strings_are_escaped_on_the_page(site_copy, tmp_path):
+    break_file(site_copy, PLAN, "    - 我园指派专人负责结对活动，", '    - <script>alert(1)</script><img src=x onerror=alert(2)>我园指派专人负责结对活动，')
+    break_file(site_copy, "data/kindergartens.yml", "  name: 东苑幼儿园", '  name: "东苑<b>幼儿园</b>"')
+    result = run_build(site_copy, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out/plans/dongyuan-pairing/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;我园" in html
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    assert "东苑&lt;b&gt;幼儿园&lt;/b&gt;" in html

@@ -1,0 +1,51 @@
+"""Unit tests of what a page body may contain, and of names that must never collide."""
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+import macros
+from pairing import policy
+from pairing.schema import plan_schema
+
+
+def calls_and_problems(body, allowed=policy.PLAN_MACROS):
+    calls, problems = policy.body_problems(body, "docs/plans/x.md", 10, allowed)
+    return [c for c, _ in calls], [str(p) for p in problems]
+
+
+def test_registered_macros_with_literal_arguments_are_allowed():
+    calls, problems = calls_and_problems('前言\n\n{{ outline("measures") }}\n\n{{ schedule_table() }}\n')
+    assert problems == []
+    assert calls == [("outline", "measures"), ("schedule_table",)]
+
+
+def test_raw_blocks_are_only_text():
+    calls, problems = calls_and_problems("{% raw %}{{ config }}{% endraw %}")
+    assert (calls, problems) == ([], [])
+
+
+@pytest.mark.parametrize("body, line, message", [
+    ("a\n{{ config }}", 11, "正文中的 {{ }} 只能调用这些宏"),
+    ("{{ lipsum() }}", 10, "不认识的宏 lipsum()"),
+    ("a\n\n{% if true %}x{% endif %}", 12, "正文不能使用 {% %} 模板语句"),
+    ("a\n{{ schedule_table(1) }}", 11, "schedule_table() 不需要参数"),
+    ('{{ paragraphs("goals") }}', 10, "paragraphs() 需要一个字段名，可用：guiding_ideology、principles"),
+    ("a\n{{ oops\nb\nc", 11, "正文中的 {{ }} 写法有误"),
+])
+def test_anything_else_is_refused_at_its_line(body, line, message):
+    _, problems = calls_and_problems(body)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"docs/plans/x.md:{line}:1: {message}")
+
+
+def test_no_front_matter_field_shares_a_name_with_a_macro():
+    names = set(policy.PLAN_MACROS) | set(policy.SITE_MACROS) | {"context", "macros_info", "now", "fix_url"}
+    assert set(plan_schema()["properties"]).isdisjoint(names)
+
+
+def test_the_build_refuses_a_field_that_would_shadow_a_macro():
+    class FakeEnv:
+        macros = {"schedule": None, "outline": None}
+
+    with pytest.raises(PluginError, match="front matter 字段与宏同名：schedule"):
+        macros._check_no_shadowing(FakeEnv())
