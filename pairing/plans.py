@@ -9,6 +9,7 @@ from . import policy, schema, yamlsource
 from .problems import ContentError, Problem
 
 PLANS_DIR = "plans"
+MAX_PAGE_BYTES = 256 * 1024
 
 
 @dataclass
@@ -71,6 +72,9 @@ def load_kindergartens(path: Path, project_dir: Path) -> tuple[dict | None, list
 def load_page(path: Path, project_dir: Path, src_uri: str, is_plan: bool) -> tuple[Plan | None, list[Problem]]:
     """One Markdown page: its front matter checked against the schema (plans) and its body against the policy."""
     shown = _shown(path, project_dir)
+    # Why: a huge file (a pasted video, a 10 MB field) would make every build and page slow.
+    if path.stat().st_size > MAX_PAGE_BYTES:
+        return None, [Problem(shown, 1, 1, "", f"文件太大（超过 {MAX_PAGE_BYTES // 1024} KB），请检查是否误粘贴了大量内容")]
     text = yamlsource.read_text(path)
     front, body, body_line = yamlsource.split_front_matter(text)
     problems: list[Problem] = []
@@ -88,7 +92,7 @@ def load_page(path: Path, project_dir: Path, src_uri: str, is_plan: bool) -> tup
             problems += _front_matter_shape(source, shown, front, is_plan)
     macros = policy.PLAN_MACROS if is_plan else policy.SITE_MACROS
     calls, found = policy.body_problems(body, shown, body_line, macros)
-    problems += found
+    problems += found + policy.body_markup_problems(body, shown, body_line)
     if not is_plan or problems or source is None:
         return None, problems
     plan = Plan(shown, src_uri, source.data, source, body, body_line)

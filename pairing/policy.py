@@ -9,6 +9,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import nodes
 
+from .markup import markup_problems
 from .problems import Problem, field_path
 from .schema import plan_schema
 
@@ -115,13 +116,20 @@ def _call_for(key: str) -> str:
 
 
 def front_matter_problems(source, file: str) -> list[Problem]:
-    """Template code in a front-matter value would be run by the macro engine: refuse it."""
+    """Template code in a value would be run by the macro engine; markup and hidden characters are refused too."""
     problems = []
     for path, raw in source.scalars.items():
+        line, column = source.where(path)
         if any(mark in raw for mark in TEMPLATE_MARKS):
-            line, column = source.where(path)
             problems.append(Problem(file, line, column, field_path(path), "front matter 中不能出现 {{、{% 或 {# 这样的模板代码"))
+        for _, _, message in markup_problems(raw):
+            problems.append(Problem(file, line, column, field_path(path), message))
     return problems
+
+
+def body_markup_problems(body: str, file: str, body_line: int) -> list[Problem]:
+    """Raw HTML passes through Markdown to the page: refuse what could run or mislead."""
+    return [Problem(file, body_line + line - 1, column, "", message) for line, column, message in markup_problems(body)]
 
 
 def no_symlinks(project_dir: Path, folders: list[Path]) -> list[Problem]:

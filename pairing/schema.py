@@ -99,6 +99,8 @@ def _message(error: jsonschema.ValidationError, raw: str | None) -> str:
         return "不能为空"
     if kind in ("minItems", "minProperties"):
         return "不能为空，至少要写一项"
+    if kind == "maxItems":
+        return f"最多只能写 {schema['maxItems']} 项，现在有 {len(value)} 项"
     if kind == "uniqueItems":
         return "有重复的项"
     if kind in ("minimum", "maximum"):

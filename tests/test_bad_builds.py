@@ -142,11 +142,32 @@ def test_the_starter_plan_builds(site_copy, tmp_path):
 
 
 def test_front_matter_strings_are_escaped_on_the_page(site_copy, tmp_path):
-    break_file(site_copy, PLAN, "    - 我园指派专人负责结对活动，", '    - <script>alert(1)</script><img src=x onerror=alert(2)>我园指派专人负责结对活动，')
+    break_file(site_copy, PLAN, "original_title: 篇1：幼儿园帮扶计划", 'original_title: "</p></div><img src=x>&amp;篇1"')
     break_file(site_copy, "data/kindergartens.yml", "  name: 东苑幼儿园", '  name: "东苑<b>幼儿园</b>"')
     result = run_build(site_copy, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out/plans/dongyuan-pairing/index.html").read_text(encoding="utf-8")
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;我园" in html
-    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    assert "原标题：&lt;/p&gt;&lt;/div&gt;&lt;img src=x&gt;&amp;amp;篇1" in html
+    assert "<img src=x" not in html
     assert "东苑&lt;b&gt;幼儿园&lt;/b&gt;" in html
+
+
+@pytest.mark.parametrize("path, old, new, expected", [
+    (PLAN, "    - 我园指派专人负责结对活动，", "    - <script>alert(1)</script>我园指派专人负责结对活动，",
+     f"{PLAN}:14:7: measures.items[0]: 不允许使用 <script> 标签"),
+    (PLAN, "    - 我园指派专人负责结对活动，", "    - <img src=x onerror=alert(1)>我园指派专人负责结对活动，",
+     f"{PLAN}:14:7: measures.items[0]: 不允许使用 onerror 这样的事件属性"),
+    (PLAN, "具体措施如下：", "具体措施如下：<script>alert(1)</script>", f"{PLAN}:25:8: 不允许使用 <script> 标签"),
+    (PLAN, "具体措施如下：", "具体措施如下：[点我](javascript:alert(1))", f"{PLAN}:25:1: 链接只能是 http、https、mailto 或站内页面"),
+    (PLAN, "具体措施如下：", "具体措施如下：<iframe src=https://example.org></iframe>", f"{PLAN}:25:8: 不允许使用 <iframe> 标签"),
+    ("data/kindergartens.yml", "  name: 东苑幼儿园", "  name: 东苑\u202e幼儿园", "data/kindergartens.yml:4:9: dongyuan.name: 文字中有不可见的控制字符 U+202E"),
+])
+def test_markup_that_could_run_or_mislead_fails_the_build(site_copy, tmp_path, path, old, new, expected):
+    break_file(site_copy, path, old, new.encode().decode("unicode_escape") if "\\u" in new else new)
+    assert expected in refused(site_copy, tmp_path)
+
+
+def test_a_huge_plan_fails_the_build(site_copy, tmp_path):
+    rows = "".join(f"  - months: [{n % 12 + 1}]\n    activities:\n      items: [活动{n}]\n" for n in range(10_000))
+    break_file(site_copy, PLAN, "tags: [", f"schedule:\n{rows}tags: [")
+    assert f"{PLAN}:1:1: 文件太大（超过 256 KB）" in refused(site_copy, tmp_path)
