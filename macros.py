@@ -5,13 +5,14 @@ All logic lives in pairing/ (engine independent); this file only wires it into t
 
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from pairing import plans, policy, render  # noqa: E402
-from pairing.problems import ContentError  # noqa: E402
+from pairing import audit, plans, policy, render  # noqa: E402
+from pairing.problems import ContentError, format_problems  # noqa: E402
 
 STARTER_PLAN = Path(__file__).resolve().parent / "pairing" / "starter_plan.md"
 FIXED_PAGES = {"首页": "index.md", "编辑指南": "editing.md"}
@@ -47,6 +48,17 @@ def on_post_page_macros(env):
     if plan is not None:
         card = render.plan_card(plan, env.variables["pairing_collection"])
         env.markdown = f"{card}\n\n{env.markdown}"
+
+
+def on_post_build(env):
+    """Nothing lost, nothing broken: the built site is compared with the sources before it is used."""
+    collection = env.variables["pairing_collection"]
+    site_dir = Path(env.conf["site_dir"])
+    problems = audit.lost_content(collection, site_dir)
+    problems += audit.count_problems(audit.listed_plans(site_dir), len(collection.plans))
+    problems += audit.broken_links(site_dir, urlsplit(env.conf["site_url"] or "/").path or "/")
+    if problems:
+        raise PluginError(format_problems(sorted(problems)).replace("网站没有生成", "网站生成后的检查未通过"))
 
 
 # Helper functions

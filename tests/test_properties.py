@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import copy_site, run_build
-from pagetext import article_text, squeeze
+from pairing.htmltext import article_text, squeeze
 from pairing import plans, policy, render
 from pairing.problems import ContentError
 

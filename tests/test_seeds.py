@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pagetext import article_text, squeeze
+from pairing.htmltext import article_text, squeeze
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds.txt"
 # Line ranges from shared/seeds/README.md.

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from pagetext import article_text, squeeze
+from pairing.htmltext import article_text, squeeze
 
 
 def read(site, path):

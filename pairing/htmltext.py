@@ -1,4 +1,4 @@
-"""Read what a reader sees in a built page: the article text, without permalink signs."""
+"""Read built pages: the text a reader sees in the article (without permalink signs), and links."""
 
 from __future__ import annotations
 
@@ -40,3 +40,26 @@ def article_text(html: str) -> str:
 def squeeze(text: str) -> str:
     """Whitespace is layout, not words: compare texts without it."""
     return re.sub(r"\s+", "", text)
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        for name in ("id", "name"):
+            if values.get(name):
+                self.ids.add(values[name])
+        for name in ("href", "src"):
+            if values.get(name) and not (tag == "link" and values.get("rel") in ("canonical", "alternate")):
+                self.links.append(values[name])
+
+
+def links_and_ids(html: str) -> tuple[list[str], set[str]]:
+    """Every href/src a page uses (canonical links excluded) and every id it defines."""
+    parser = _Links()
+    parser.feed(html)
+    return parser.links, parser.ids

@@ -1,0 +1,72 @@
+"""The end-of-build checks: nothing lost between sources and pages, no broken internal link."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_build
+from pairing import audit, plans
+
+
+@pytest.fixture(scope="module")
+def collection():
+    return plans.load(ROOT, ROOT / "docs", ROOT / "data")
+
+
+@pytest.fixture
+def site(built_site, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy)
+    return copy
+
+
+def test_the_real_site_passes(collection, built_site):
+    assert audit.lost_content(collection, built_site) == []
+    assert audit.broken_links(built_site) == []
+    assert audit.listed_plans(built_site) == {"site/index.html": 5, "site/sitemap.xml": 5}
+
+
+def test_every_schedule_row_member_and_measure_is_expected(collection):
+    texts = audit.expected_texts(collection.plans["plans/xx-county-jiguan-pairing.md"])
+    assert len([k for k in texts if k.startswith("schedule[")]) == 10
+    assert texts["leadership[1]"] == "组员：XXXXXXXX"
+    assert texts["content.items[4]"] == "（五）校园文化建设组织机关幼儿园领导参观我校校园文化，和他们一起研讨、设计具有幼儿园特色的校园文化。"
+
+
+def test_a_row_missing_from_a_page_is_reported(collection, site):
+    page = site / "plans/xx-county-jiguan-pairing/index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("倡议并指导大班毕业典礼", ""), encoding="utf-8")
+    assert [str(p) for p in audit.lost_content(collection, site)] == [
+        "docs/plans/xx-county-jiguan-pairing.md:80:5: schedule[3]: 这一项没有完整出现在页面 plans/xx-county-jiguan-pairing/ 上"]
+
+
+def test_a_missing_page_is_reported(collection, site):
+    shutil.rmtree(site / "plans/z-town-pairing")
+    assert [str(p) for p in audit.lost_content(collection, site)] == [
+        "docs/plans/z-town-pairing.md:1:1: 构建后找不到这份计划的页面 plans/z-town-pairing/"]
+
+
+def test_listings_that_disagree_are_reported():
+    assert [str(p) for p in audit.count_problems({"site/index.html": 4, "site/sitemap.xml": 5}, 5)] == [
+        "site/index.html:1:1: 列出了 4 份计划，应为 5 份"]
+
+
+def test_broken_links_and_anchors_are_reported(site):
+    page = site / "plans/dongyuan-pairing/index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("</article>", '<a href="../nowhere/">x</a><a href="../z-town-pairing/#no-such-anchor">y</a><a href="https://example.org/">z</a></article>'), encoding="utf-8")
+    assert [str(p) for p in audit.broken_links(site)] == [
+        "site/plans/dongyuan-pairing/index.html:1:1: 站内链接 ../nowhere/ 指向不存在的文件",
+        "site/plans/dongyuan-pairing/index.html:1:1: 站内链接 ../z-town-pairing/#no-such-anchor 的锚点 #no-such-anchor 不存在"]
+
+
+def test_a_template_that_drops_content_fails_the_build(site_copy, tmp_path):
+    template = site_copy / "overrides/partials/plan/schedule.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("{% for row in rows %}", "{% for row in rows[:-1] %}"), encoding="utf-8")
+    result = run_build(site_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "网站生成后的检查未通过" in result.stderr
+    assert "docs/plans/xx-county-jiguan-pairing.md:108:5: schedule[9]: 这一项没有完整出现在页面 plans/xx-county-jiguan-pairing/ 上" in result.stderr
+    assert "Traceback" not in result.stderr
