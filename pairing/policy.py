@@ -90,11 +90,12 @@ def coverage_problems(source, calls: list[tuple], file: str) -> list[Problem]:
     for key in data:
         # Why: a field nobody shows would be silently missing from the page.
         if key not in CARD_FIELDS and key not in shown:
-            problems.append(Problem(file, *source.where_key((key,)), key, f"front matter 中的 {key} 没有在正文中显示，请在正文相应位置加入 {_call_for(key)}"))
+            problems.append(Problem(file, *source.where_key((key,)), key, f"front matter 中的 {key} 没有在正文中显示，请在正文相应位置加入 {macro_call_for(key)}"))
     return problems
 
 
-def _call_for(key: str) -> str:
+def macro_call_for(key: str) -> str:
+    """The body line that shows a front-matter field, e.g. {{ outline("goals") }}."""
     for name, shows in PLAN_MACROS.items():
         if isinstance(shows, str) and key in fields_of_kind(shows):
             return f'{{{{ {name}("{key}") }}}}'
