@@ -90,10 +90,10 @@ def load_page(path: Path, project_dir: Path, src_uri: str, is_plan: bool) -> tup
     source = None
     if front is None:
         # Why: MkDocs treats a page without --- as plain text, so a plan would lose all its data.
-        if is_plan:
+        if text.lstrip().startswith("---"):
+            problems.append(Problem(shown, 1, 1, "", "front matter 的 --- 没有闭合：请在最后一个字段之后单独写一行 ---"))
+        elif is_plan:
             problems.append(Problem(shown, 1, 1, "", "计划页面必须以 --- 开头的 front matter 开始"))
-        elif text.lstrip().startswith("---"):
-            problems.append(Problem(shown, 1, 1, "", "front matter 的 --- 没有闭合"))
     else:
         source, found = yamlsource.parse(front, shown, line_offset=1)
         problems += found

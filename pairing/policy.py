@@ -41,7 +41,7 @@ def body_problems(body: str, file: str, body_line: int, allowed: dict) -> tuple[
     try:
         tree = jinja2.Environment().parse(body)
     except jinja2.TemplateSyntaxError as error:
-        return [], [Problem(file, at(error.lineno or 1), 1, "", f"正文中的 {{{{ }}}} 写法有误：{error.message}")]
+        return [], [Problem(file, at(error.lineno or 1), 1, "", f"正文中的 {{{{ }}}} 写法有误，请检查括号和引号是否成对（{error.message}）")]
     calls, problems = [], []
     for node in tree.body:
         if not isinstance(node, nodes.Output):

@@ -97,6 +97,9 @@ def _index(node, path: tuple, source: Source, problems: list[Problem], file: str
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str, line_offset: int) -> Problem:
     mark = error.problem_mark or error.context_mark
+    # An unclosed [ or { is noticed only at the end: point at where it was opened instead.
+    if error.context_mark and "flow" in (error.context or ""):
+        mark = error.context_mark
     line, column = (mark.line, mark.column) if mark else (0, 0)
     lines = text.splitlines()
     # PyYAML often notices a problem on the line after the one that causes it.
@@ -115,6 +118,8 @@ def _explain(error: yaml.MarkedYAMLError, source_line: str) -> str:
         return "YAML 格式错误：这一行有全角冒号或全角空格，字段名后面要用英文冒号加空格（: ）"
     if "found unexpected end of stream" in problem or "found unexpected end" in problem:
         return "YAML 格式错误：引号没有配对，请检查这一行的引号是否成对"
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return "YAML 格式错误：方括号或花括号没有配对，或其中各项之间少了英文逗号"
     if "mapping values are not allowed" in problem:
         return "YAML 格式错误：这里不能出现冒号；文字里含英文冒号时请给整段文字加引号"
     if "expected <block end>" in problem or "did not find expected" in problem:
