@@ -3,6 +3,7 @@
 All logic lives in pairing/ (engine independent); this file only wires it into the build.
 """
 
+import json
 import sys
 from pathlib import Path
 
@@ -10,11 +11,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from pairing import plans, policy, render  # noqa: E402
+from pairing import editor, plans, policy, render  # noqa: E402
 from pairing.problems import ContentError  # noqa: E402
 
 STARTER_PLAN = Path(__file__).resolve().parent / "pairing" / "starter_plan.md"
-FIXED_PAGES = {"首页": "index.md", "编辑指南": "editing.md"}
+FIXED_PAGES = {"首页": "index.md", "编辑指南": "editing.md", "表单编辑器": "editor.md"}
 
 
 # Hooks
@@ -38,15 +39,26 @@ def define_env(env):
     env.macro(render.field_reference, "field_reference")
     env.macro(render.macro_reference, "macro_reference")
     env.macro(lambda: render.starter_plan(STARTER_PLAN.read_text(encoding="utf-8")), "starter_plan")
+    env.macro(render.form_editor, "form_editor")
     _check_no_shadowing(env)
 
 
 def on_post_page_macros(env):
-    """Every plan page starts with its card: parties, period and tags."""
+    """Every plan page starts with its card (parties, period, tags) and ends with its history and edit links."""
     plan = _current_plan(env, required=False)
     if plan is not None:
         card = render.plan_card(plan, env.variables["pairing_collection"])
-        env.markdown = f"{card}\n\n{env.markdown}"
+        project = Path(env.conf["config_file_path"]).resolve().parent
+        foot = render.plan_history(plan, project, env.conf["extra"].get("repository", {}))
+        env.markdown = f"{card}\n\n{env.markdown}\n\n{foot}"
+
+
+def on_post_build(env):
+    """Publish what the form editor reads: the schema, kindergartens and every plan (pairing.editor)."""
+    data = editor.editor_data(env.variables["pairing_collection"], env.conf["extra"].get("repository", {}))
+    target = Path(env.conf["site_dir"]) / editor.DATA_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
 # Helper functions
