@@ -101,7 +101,10 @@ def test_new_creates_a_plan_that_validates_and_builds(site_copy, tmp_path):
     assert pairing(site_copy, "validate", "docs/plans/test-pairing.md").returncode == 0
     build = run_build(site_copy, tmp_path / "site")
     assert build.returncode == 0, build.stderr
-    assert "测试幼儿园结对帮扶计划" in (tmp_path / "site" / "plans" / "test-pairing" / "index.html").read_text(encoding="utf-8")
+    page = (tmp_path / "site" / "plans" / "test-pairing" / "index.html").read_text(encoding="utf-8")
+    assert "测试幼儿园结对帮扶计划" in page
+    # Built outside git and without a repository: no date, no edit link, and no error.
+    assert "最后更新" not in page and "编辑此页" not in page
 
 
 def test_new_refuses_to_overwrite(site_copy):
