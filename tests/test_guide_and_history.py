@@ -6,7 +6,6 @@ import os
 import re
 import subprocess
 from datetime import date
-from pathlib import Path
 
 from conftest import TEST_REPO_URL, run_build
 
