@@ -123,3 +123,10 @@ def test_new_refuses_an_unknown_kindergarten(site_copy):
     assert result.returncode == 1
     assert result.stderr == "找不到幼儿园：西苑幼儿园。请写 data/kindergartens.yml 中的编号或园名，新幼儿园先在那里添加。\n"
     assert not (site_copy / "docs" / "plans" / "test-pairing.md").exists()
+
+
+def test_validate_does_not_load_the_site_engine():
+    # Why: validate must stay fast (well under a second for the seeds), so it never imports MkDocs.
+    probe = "import sys, pairing.cli; print(sorted(m for m in ('mkdocs', 'material', 'jieba') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.stdout == "[]\n"
