@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import views
+from . import history, views
 from .plans import Collection, Plan
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "plan"
@@ -32,6 +32,12 @@ def plan_card(plan: Plan, collection: Collection) -> str:
     return render("card.html", original_title=data.get("original_title", ""),
                   parties=views.parties_view(data, collection.kindergartens),
                   period=views.period_text(data), tags=data.get("tags", []))
+
+
+def plan_history(plan: Plan, project_dir: Path, repository: dict) -> str:
+    changed = history.last_changed(project_dir / plan.file)
+    return render("history.html", updated=history.chinese_date(changed) if changed else "",
+                  editor_url=f"../../editor/?plan={plan.slug}", **history.source_links(repository, plan.file))
 
 
 def paragraphs(plan: Plan, field: str) -> str:
@@ -77,6 +83,10 @@ def macro_reference() -> str:
     from .reference import macro_rows
 
     return render("macro_reference.html", rows=macro_rows())
+
+
+def form_editor() -> str:
+    return render("editor.html")
 
 
 def starter_plan(text: str) -> str:
