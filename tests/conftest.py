@@ -26,6 +26,7 @@ def run_build(project: Path, out: Path, env_extra: dict | None = None) -> subpro
 
 
 def copy_site(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
     for part in SITE_PARTS:
         source = ROOT / part
         if source.is_dir():

@@ -5,8 +5,8 @@
  *  - The query, on its way in: each Chinese term is looked up as the words of the index it is made of
  *    (longest first), instead of Material's guess, which can shrink "高枧" to "高".
  *  - The results, on their way out: pages that contain every term as written come first, then pages that
- *    contain some, then pages that share only a word of two or more characters; pages that share only
- *    single characters are dropped. Among equals, plan pages come before other pages (the home page lists
+ *    contain some, then pages that share two or more characters in a row with a term; pages that share
+ *    only single characters are dropped. Among equals, plan pages come before other pages (the home page lists
  *    every plan's tags), then the page that uses the terms most, then Material's score.
  * It runs as a real worker and inside the iframe shim that Material uses for sites opened from file://.
  */
@@ -45,11 +45,12 @@ function plain(html) {
     .replace(/&quot;/g, "\"").replace(/&amp;/g, "&").toLowerCase()
 }
 
-/* The words of the index a term is made of, longest first; a character stands alone if no word has it */
-function cut(term) {
+/* The words of the index a term is made of, longest first (at most `longest` characters each); a
+ * character stands alone where no word has it */
+function cut(term, longest = LONGEST_WORD) {
   const pieces = []
   for (let start = 0; start < term.length;) {
-    let size = Math.min(LONGEST_WORD, term.length - start)
+    let size = Math.max(1, Math.min(longest, term.length - start))
     while (size > 1 && !site.words.has(term.slice(start, start + size)))
       size--
     pieces.push(term.slice(start, start + size))
@@ -58,14 +59,28 @@ function cut(term) {
   return pieces
 }
 
-/* What to ask Lunr for a Chinese term: the term itself if a word starts with it, else its words */
-function lookups(term) {
+/* Two-character pieces of a term: a page that has one shares a word with the term, not just a character */
+function pairs(term) {
+  const found = []
+  for (let start = 0; start + 2 <= term.length; start++)
+    found.push(term.slice(start, start + 2))
+  return found
+}
+
+function startsAWord(prefix) {
   for (const word of site.words)
-    if (word.startsWith(term))
-      return [term]
-  const pieces = cut(term)
-  const words = pieces.filter(piece => piece.length > 1)
-  return words.length ? words : pieces
+    if (word.startsWith(prefix))
+      return true
+  return false
+}
+
+/* What to ask Lunr for a Chinese term: the term if a word starts with it, the words it is made of, and
+ * its two-character pieces that start a word (so pages sharing only a shorter word are found, ranked
+ * lower); single characters only when nothing longer is in the index */
+function lookups(term) {
+  const words = cut(term).filter(piece => piece.length > 1)
+  const found = new Set([...(startsAWord(term) ? [term] : []), ...words, ...pairs(term).filter(startsAWord)])
+  return found.size ? [...found] : [...term]
 }
 
 /* Material re-cuts every run of Chinese characters in a query; a backslash before each character
@@ -111,7 +126,7 @@ function rankKey(page, group) {
   const text = site.pages.get(page) || ""
   const whole = current.terms.filter(term => text.includes(term))
   const partly = current.terms.filter(term => !text.includes(term)
-    && cut(term).some(piece => piece.length > 1 && text.includes(piece)))
+    && pairs(term).some(pair => text.includes(pair)))
   const uses = whole.reduce((sum, term) => sum + text.split(term).length - 1, 0)
   const score = Math.max(...group.map(item => item.score))
   return [whole.length, +page.startsWith(PLAN_PAGES), partly.length, uses, score]
