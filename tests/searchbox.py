@@ -15,9 +15,11 @@ def search(page, site_url: str, query: str) -> list[str]:
             const meta = document.querySelector(".md-search-result__meta")
             return meta !== null && !waiting.includes(meta.textContent.trim())
         }""", arg=list(WAITING))
-    links = page.locator(".md-search-result__list > .md-search-result__item > a.md-search-result__link")
+    # One item per page: its first link is the page, any further links are its best sections.
+    items = page.locator(".md-search-result__list > .md-search-result__item")
+    hrefs = items.evaluate_all("all => all.map(item => item.querySelector(':scope > a').href)")
     site_path = urlparse(site_url).path
-    return [urlparse(href).path.removeprefix(site_path) for href in links.evaluate_all("all => all.map(a => a.href)")]
+    return [urlparse(href).path.removeprefix(site_path) for href in hrefs]
 
 
 def result_summary(page) -> str:
