@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from pairing import audit, editor, plans, policy, render  # noqa: E402
+from pairing import audit, editor, plans, policy, render, search  # noqa: E402
 from pairing.problems import ContentError, format_problems  # noqa: E402
 
 STARTER_PLAN = Path(__file__).resolve().parent / "pairing" / "starter_plan.md"
@@ -23,11 +23,14 @@ FIXED_PAGES = {"首页": "index.md", "编辑指南": "editing.md", "表单编辑
 def define_env(env):
     """Load and check every plan before any page is built; register the plan macros."""
     _require_jieba()
+    _check_search_settings(env.conf)
     project = Path(env.conf["config_file_path"]).resolve().parent
     try:
         collection = plans.load(project, Path(env.conf["docs_dir"]), project / "data")
+        field_words = search.load_field_words(project / "data", project)
     except ContentError as error:
         raise PluginError(str(error)) from None
+    _add_search_words(search.dictionary_words(collection.kindergartens, field_words))
     env.variables["pairing_collection"] = collection
     env.conf["nav"] = plans.navigation(collection, FIXED_PAGES)
 
@@ -87,6 +90,24 @@ def _require_jieba():
         import jieba  # noqa: F401
     except ImportError:
         raise PluginError("未安装 jieba，中文搜索无法分词。请先运行：pip install -r requirements.txt") from None
+
+
+def _check_search_settings(conf):
+    # Why: a wrong lang or separator makes Chinese search find nothing, and neither MkDocs nor Material warns.
+    plugin = conf["plugins"].get("material/search") or conf["plugins"].get("search")
+    if plugin is None:
+        raise PluginError("mkdocs.yml 里没有启用 search 插件，网站将无法搜索")
+    problems = search.search_setting_problems(plugin.config.lang, plugin.config.separator)
+    if problems:
+        raise PluginError("\n".join(["中文搜索设置有误：", *problems]))
+
+
+def _add_search_words(words):
+    # Why: the search plugin cuts pages with jieba's module-level tokenizer later in this build; these words stay whole.
+    import jieba
+
+    for word in words:
+        jieba.add_word(word)
 
 
 def _check_no_shadowing(env):
