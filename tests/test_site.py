@@ -93,7 +93,7 @@ def test_search_index_is_segmented_by_jieba(built_site):
     assert index["config"]["lang"] == ["zh"]
     plan = next(d for d in index["docs"] if d["location"] == "plans/gaojian-jinzhu-pairing/")
     assert "\u200b" in plan["text"]
-    assert "金竹" in plan["text"].split("\u200b")
+    assert "金竹幼儿园" in plan["text"].split("\u200b")
 
 
 def test_editing_guide_lists_fields_macros_and_a_starter(built_site):
