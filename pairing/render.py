@@ -6,8 +6,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
-from . import views
+from . import links, sharing, views
 from .plans import Collection, Plan
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "plan"
@@ -58,9 +59,25 @@ def signature_block(plan: Plan) -> str:
     return render("signature.html", org=plan.data["signature"]["org"], date=plan.data["signature"].get("date", ""))
 
 
+# Sharing: a link at the top of a plan page, and the box at its end with the QR code of its address.
+def share_link() -> str:
+    return render("share_link.html")
+
+
+def share_box(url: str) -> str:
+    # The SVG comes from segno, built from the URL alone: markup, not front-matter text.
+    return render("share.html", url=url, qr=Markup(sharing.qr_svg(url)))
+
+
+
+def redirect_page(target: str) -> str:
+    """The whole HTML page left at a former address; target is relative to it."""
+    return render("redirect.html", target=target)
+
+
 # Site pages that list or explain plans.
-def plan_index(collection: Collection) -> str:
-    plans = [{"title": p.data["title"], "url": p.url,
+def plan_index(collection: Collection, directory_urls: bool = True) -> str:
+    plans = [{"title": p.data["title"], "url": links.page_href(p, directory_urls),
               "parties": views.parties_view(p.data, collection.kindergartens),
               "period": views.period_text(p.data), "tags": p.data.get("tags", [])}
              for p in collection.plans.values()]
