@@ -99,6 +99,6 @@ def test_schedule_rows_are_not_split_across_pages(printed):
 
 def test_split_row_check_can_fail(browser, site_server):
     # negative test: a row made taller than a page, and allowed to break, must be reported as split
-    tall_row = ("#schedule-4 td { padding-bottom: 250mm; } "
+    tall_row = ("#schedule-4 td li + li { margin-top: 250mm; } "
                 ".md-typeset table tr { break-inside: auto !important; }")
     assert "六月份" in split_rows(print_plan(browser, site_server + PLAN, tall_row))   # schedule-4
