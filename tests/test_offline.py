@@ -109,3 +109,15 @@ def test_search_works_from_file_without_network(offline_page, unzipped):
     link.click()
     assert offline_page.url.startswith(unzipped.as_uri() + "/plans/")
     assert offline_page.refused == []
+
+
+def test_cli_lists_its_commands(capsys):
+    from pairing import cli
+
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["--help"])
+    assert caught.value.code == 0
+    assert "生成整站离线版压缩包" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as caught:   # negative test: a command is required
+        cli.main([])
+    assert caught.value.code == 2
