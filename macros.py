@@ -10,13 +10,17 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from markupsafe import escape  # noqa: E402
+from markupsafe import escape  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from pairing import audit, editor, plans, policy, render, search  # noqa: E402
+from pairing import audit, editor, links, plans, policy, render, search, sharing  # noqa: E402
 from pairing.problems import ContentError, format_problems  # noqa: E402
 
 STARTER_PLAN = Path(__file__).resolve().parent / "pairing" / "starter_plan.md"
 FIXED_PAGES = {"首页": "index.md", "编辑指南": "editing.md", "表单编辑器": "editor.md"}
+# The offline copy (python -m pairing offline) runs Material's search worker from file:// with this shim.
+OFFLINE_SHIM = "assets/vendor/iframe-worker-shim.js"
 
 
 # Hooks
@@ -39,30 +43,42 @@ def define_env(env):
 
     for name in policy.PLAN_MACROS:
         env.macro(plan_macro(getattr(render, name)), name)
-    env.macro(lambda: render.plan_index(collection), "plan_index")
+    env.macro(lambda: render.plan_index(collection, env.conf["use_directory_urls"]), "plan_index")
     env.macro(render.field_reference, "field_reference")
     env.macro(render.macro_reference, "macro_reference")
     env.macro(lambda: render.starter_plan(STARTER_PLAN.read_text(encoding="utf-8")), "starter_plan")
-    env.macro(render.form_editor, "form_editor")
+    env.macro(lambda: render.form_editor(links.root_prefix(env.page.url), env.conf["use_directory_urls"]), "form_editor")
     _check_no_shadowing(env)
+    _use_local_offline_shim(env.conf)
+    _use_local_offline_shim(env.conf)
 
 
 def on_post_page_macros(env):
-    """Every plan page starts with its card (parties, period, tags) and ends with its history and edit links."""
+    """Every plan page starts with its card and a share link, and ends with its history and edit links, then
+    its share box (QR code, last on the printed copy); its head carries a Chinese description and Open Graph tags (overrides/main.html)."""
     plan = _current_plan(env, required=False)
     if plan is not None:
-        card = render.plan_card(plan, env.variables["pairing_collection"])
+        collection = env.variables["pairing_collection"]
+        url = links.canonical_url(env.conf["site_url"], plan)
+        preview = sharing.link_preview(plan, collection, url)
+        env.page.meta["link_preview"] = preview
+        # Material prints page.meta.description into an attribute unescaped (its templates have no autoescape).
+        env.page.meta["description"] = escape(preview["description"])
+        card = render.plan_card(plan, collection)
         project = Path(env.conf["config_file_path"]).resolve().parent
-        foot = render.plan_history(plan, project, env.conf["extra"].get("repository", {}))
-        env.markdown = f"{card}\n\n{env.markdown}\n\n{foot}"
+        editor_url = links.root_prefix(env.page.url) + links.site_page("editor", env.conf["use_directory_urls"])
+        foot = render.plan_history(plan, project, env.conf["extra"].get("repository", {}), editor_url)
+        env.markdown = f"{card}\n\n{render.share_link()}\n\n{env.markdown}\n\n{foot}\n\n{render.share_box(url)}"
 
 
 def on_post_build(env):
-    """Write the form editor's data, then compare the built site with the sources: nothing lost, nothing broken."""
+    """Write redirects for renamed plans and the form editor's data, then compare the built site with the
+    sources: nothing lost, nothing broken."""
     collection = env.variables["pairing_collection"]
     site_dir = Path(env.conf["site_dir"])
+    _write_redirects(collection, site_dir, env.conf["use_directory_urls"])
     _write_editor_data(collection, site_dir, env.conf["extra"].get("repository", {}))
-    problems = audit.lost_content(collection, site_dir)
+    problems = audit.lost_content(collection, site_dir, env.conf["use_directory_urls"])
     problems += audit.count_problems(audit.listed_plans(site_dir), len(collection.plans))
     problems += audit.broken_links(site_dir, urlsplit(env.conf["site_url"] or "/").path or "/")
     if problems:
@@ -70,6 +86,21 @@ def on_post_build(env):
 
 
 # Helper functions
+def _write_redirects(collection, site_dir, use_directory_urls):
+    """A renamed plan keeps its old addresses: a redirect page for each of its former slugs."""
+    for redirect in links.redirects(collection, use_directory_urls):
+        path = site_dir / redirect["path"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render.redirect_page(redirect["target"]), encoding="utf-8")
+
+
+def _use_local_offline_shim(conf):
+    # Why: Material's offline plugin would otherwise load its file:// worker shim from a CDN.
+    offline = conf["plugins"].get("material/offline")
+    if offline is not None and offline.config.enabled:
+        conf["extra"]["polyfills"] = [OFFLINE_SHIM]
+
+
 def _write_editor_data(collection, site_dir, repository):
     """What the form editor reads: the schema, kindergartens and every plan (pairing.editor)."""
     target = site_dir / editor.DATA_FILE
@@ -82,6 +113,13 @@ def _current_plan(env, required=True):
     if plan is None and required:
         raise PluginError(f"{env.page.file.src_uri}: 这个宏只能用在 docs/plans/ 下的计划页面")
     return plan
+
+
+def _use_local_offline_shim(conf):
+    # Why: Material's offline plugin would otherwise load its file:// worker shim from a CDN.
+    offline = conf["plugins"].get("material/offline")
+    if offline is not None and offline.config.enabled:
+        conf["extra"]["polyfills"] = [OFFLINE_SHIM]
 
 
 def _require_jieba():

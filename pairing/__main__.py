@@ -1,7 +1,5 @@
-"""`python -m pairing …`: the editors' command line (see pairing/cli.py)."""
-
-import sys
+"""`python -m pairing`: see pairing/cli.py for the commands."""
 
 from .cli import main
 
-sys.exit(main())
+raise SystemExit(main())

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import views
+from . import links, views
 from .htmltext import article_text, links_and_ids, squeeze
 from .plans import Collection, Plan
 from .problems import Problem
@@ -40,10 +40,10 @@ def page_file(site_dir: Path, url: str) -> Path:
     return site_dir / url / "index.html" if url.endswith("/") or not url else site_dir / url
 
 
-def lost_content(collection: Collection, site_dir: Path) -> list[Problem]:
+def lost_content(collection: Collection, site_dir: Path, directory_urls: bool = True) -> list[Problem]:
     problems = []
     for plan in collection.plans.values():
-        page = page_file(site_dir, plan.url)
+        page = page_file(site_dir, links.page_href(plan, directory_urls))
         if not page.is_file():
             problems.append(Problem(plan.file, 1, 1, "", f"构建后找不到这份计划的页面 {plan.url}"))
             continue

@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-from . import plans, scaffold
+from . import offline, plans, scaffold
 from .problems import Problem
 from .schema import plan_schema
 
@@ -175,4 +175,23 @@ def new_plan_refusal(args, kindergartens: dict) -> str:
     return ""
 
 
-SUBCOMMANDS = [add_validate, add_new]
+# offline
+def add_offline(subparsers) -> None:
+    summary = "生成整站离线版压缩包（zip），解压后不用网络也能打开和搜索；打印压缩包路径"
+    command = subparsers.add_parser("offline", help=summary, description=summary)
+    command.add_argument("--output", type=Path, default=PROJECT / offline.DEFAULT_ZIP, metavar="文件",
+                         help=f"压缩包保存到哪里（默认：{offline.DEFAULT_ZIP}）")
+    command.set_defaults(run=run_offline)
+
+
+def run_offline(args) -> int:
+    try:
+        path = offline.build_zip(PROJECT, args.output)
+    except offline.OfflineBuildError as error:
+        print(f"离线版没有生成：\n{error}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0
+
+
+SUBCOMMANDS = [add_validate, add_new, add_offline]

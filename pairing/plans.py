@@ -162,6 +162,24 @@ def cross_check(plans: list[Plan], kindergartens: dict) -> list[Problem]:
             other = first_with_slug[data["slug"]].file
             problems.append(Problem(plan.file, *at(("slug",)), "slug", f"网址名 \"{data['slug']}\" 与 {other} 重复"))
         first_with_slug.setdefault(data["slug"], plan)
+    return problems + former_slug_problems(plans)
+
+
+def former_slug_problems(plans: list[Plan]) -> list[Problem]:
+    """A former slug must not take over a live plan's address, nor point to two plans."""
+    problems = []
+    current = {plan.slug: plan for plan in plans}
+    claimed: dict[str, Plan] = {}
+    for plan in plans:
+        for index, former in enumerate(plan.data.get("former_slugs", [])):
+            where = (plan.file, *plan.source.where(("former_slugs", index)), f"former_slugs[{index}]")
+            # Why: a redirect written over a live page would hide that plan.
+            if former in current:
+                problems.append(Problem(*where, f"旧网址名 \"{former}\" 正被 {current[former].file} 使用，不能再作为旧网址"))
+            # Why: one old address can lead to only one plan.
+            elif former in claimed and claimed[former] is not plan:
+                problems.append(Problem(*where, f"旧网址名 \"{former}\" 已经写在 {claimed[former].file} 中"))
+            claimed.setdefault(former, plan)
     return problems
 
 

@@ -26,6 +26,8 @@ SITE_MACROS = {"plan_index": (), "field_reference": (), "macro_reference": (), "
                "form_editor": ()}
 # Shown by the plan card at the top of every plan page, whatever the body says.
 CARD_FIELDS = {"title", "slug", "original_title", "year", "parties", "author", "tags"}
+# Used for links, not shown on the page: the redirects from a renamed plan's old addresses.
+LINK_FIELDS = {"former_slugs"}
 TEMPLATE_MARKS = ("{{", "{%", "{#")
 
 
@@ -102,7 +104,7 @@ def coverage_problems(source, calls: list[tuple], file: str) -> list[Problem]:
             shown[name_of_field] = line
     for key in data:
         # Why: a field nobody shows would be silently missing from the page.
-        if key not in CARD_FIELDS and key not in shown:
+        if key not in CARD_FIELDS | LINK_FIELDS and key not in shown:
             problems.append(Problem(file, *source.where_key((key,)), key, f"front matter 中的 {key} 没有在正文中显示，请在正文相应位置加入 {macro_call_for(key)}"))
     return problems
 

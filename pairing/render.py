@@ -6,8 +6,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
-from . import history, views
+from . import history, links, sharing, views
 from .plans import Collection, Plan
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "plan"
@@ -34,10 +35,10 @@ def plan_card(plan: Plan, collection: Collection) -> str:
                   period=views.period_text(data), tags=data.get("tags", []))
 
 
-def plan_history(plan: Plan, project_dir: Path, repository: dict) -> str:
+def plan_history(plan: Plan, project_dir: Path, repository: dict, editor_url: str) -> str:
     changed = history.last_changed(project_dir / plan.file)
     return render("history.html", updated=history.chinese_date(changed) if changed else "",
-                  editor_url=f"../../editor/?plan={plan.slug}", **history.source_links(repository, plan.file))
+                  editor_url=f"{editor_url}?plan={plan.slug}", **history.source_links(repository, plan.file))
 
 
 def paragraphs(plan: Plan, field: str) -> str:
@@ -64,9 +65,25 @@ def signature_block(plan: Plan) -> str:
     return render("signature.html", org=plan.data["signature"]["org"], date=plan.data["signature"].get("date", ""))
 
 
+# Sharing: a link at the top of a plan page, and the box at its end with the QR code of its address.
+def share_link() -> str:
+    return render("share_link.html")
+
+
+def share_box(url: str) -> str:
+    # The SVG comes from segno, built from the URL alone: markup, not front-matter text.
+    return render("share.html", url=url, qr=Markup(sharing.qr_svg(url)))
+
+
+
+def redirect_page(target: str) -> str:
+    """The whole HTML page left at a former address; target is relative to it."""
+    return render("redirect.html", target=target)
+
+
 # Site pages that list or explain plans.
-def plan_index(collection: Collection) -> str:
-    plans = [{"title": p.data["title"], "url": p.url,
+def plan_index(collection: Collection, directory_urls: bool = True) -> str:
+    plans = [{"title": p.data["title"], "url": links.page_href(p, directory_urls),
               "parties": views.parties_view(p.data, collection.kindergartens),
               "period": views.period_text(p.data), "tags": p.data.get("tags", [])}
              for p in collection.plans.values()]
@@ -85,8 +102,9 @@ def macro_reference() -> str:
     return render("macro_reference.html", rows=macro_rows())
 
 
-def form_editor() -> str:
-    return render("editor.html")
+def form_editor(root: str, directory_urls: bool) -> str:
+    """The editor's frame; root leads from the editor page back to the site root (links.root_prefix)."""
+    return render("editor.html", root=root, guide=links.site_page("editing", directory_urls))
 
 
 def starter_plan(text: str) -> str:

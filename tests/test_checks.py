@@ -61,7 +61,7 @@ SCHEMA_CASES = [
     ("title: 某某幼儿园结对帮扶计划", "title: 某某{{ config }}", "title: 某某", "8: title: front matter 中不能出现 {{、{% 或 {# 这样的模板代码"),
     ("slug: example-pairing\n", "slug: example-pairing\nslug: example-pairing\n", "slug: example-pairing\nslug", "1: slug: 字段 slug 重复出现，只能写一次"),
     ("tags: [送教下乡, 环境创设]", "tags: [送教下乡]\nyear: 24", "year: 24", "7: year: 年份必须是四位数的公历年份，如 2024，得到 24"),
-    ("tags: [送教下乡, 环境创设]", "tags: [送教下乡]\ntemplate: x.html", "template:", "1: template: 未知字段 template，可用的字段：title、slug、original_title、year、parties、author、guiding_ideology、"
+    ("tags: [送教下乡, 环境创设]", "tags: [送教下乡]\ntemplate: x.html", "template:", "1: template: 未知字段 template，可用的字段：title、slug、former_slugs、original_title、year、parties、author、guiding_ideology、"
      "principles、status_analysis、leadership、goals、content、measures、organisation、schedule、signature、tags"),
 ]
 

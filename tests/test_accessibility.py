@@ -1,0 +1,60 @@
+"""Accessibility checked by axe-core in Chromium, and the tables every reader (and screen reader) needs.
+
+axe-core is vendored as the single file tests/vendor/axe.min.js (npm axe-core, MPL-2.0, licence header kept;
+see tests/vendor/README.md) so that the tests run offline on a fresh machine with the README's command.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+PLAN_PAGES = [f"plans/{p.stem}/" for p in sorted((ROOT / "docs" / "plans").glob("*.md"))]
+# The home page, every plan page and the editing guide (kindergarten pages and the calendar are not built yet).
+PAGES = ["", "editing/", *PLAN_PAGES]
+BLOCKING = {"serious", "critical"}
+
+
+def axe_violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate("""async () => {
+      const results = await axe.run(document, {resultTypes: ["violations"]});
+      return results.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                           nodes: v.nodes.map(n => n.target.join(" ")).slice(0, 5)}));
+    }""")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_or_critical_axe_violations(page, site_server, path):
+    page.goto(site_server + path)
+    violations = axe_violations(page)
+    assert [v for v in violations if v["impact"] in BLOCKING] == []
+
+
+def test_axe_finds_a_planted_violation(page, site_server):
+    # negative test: an image without alt text and an unlabeled input must be reported
+    page.goto(site_server + PLAN_PAGES[0])
+    page.evaluate("""() => {
+      const article = document.querySelector("article");
+      article.insertAdjacentHTML("beforeend", '<img src="x.png"><input type="text">');
+    }""")
+    ids = {v["id"] for v in axe_violations(page) if v["impact"] in BLOCKING}
+    assert {"image-alt", "label"} <= ids
+
+
+@pytest.mark.parametrize("path", ["", *PLAN_PAGES])
+def test_tables_have_captions_and_header_cells(page, site_server, path):
+    page.goto(site_server + path)
+    tables = page.locator("article table").evaluate_all("""tables => tables.map(t => ({
+      caption: t.caption ? t.caption.innerText.trim() : "",
+      columnHeaders: t.querySelectorAll("thead th[scope=col]").length,
+      rows: t.querySelectorAll("tbody tr").length,
+      rowsWithHeader: t.querySelectorAll("tbody tr > th[scope=row], tbody tr > th").length,
+    }))""")
+    for table in tables:
+        assert table["caption"], table
+        assert table["columnHeaders"] >= 2, table
