@@ -15,7 +15,6 @@ from pairing import audit, plans, policy, render  # noqa: E402
 from pairing.problems import ContentError, format_problems  # noqa: E402
 
 STARTER_PLAN = Path(__file__).resolve().parent / "pairing" / "starter_plan.md"
-FIXED_PAGES = {"首页": "index.md", "编辑指南": "editing.md"}
 
 
 # Hooks
@@ -27,15 +26,21 @@ def define_env(env):
         collection = plans.load(project, Path(env.conf["docs_dir"]), project / "data")
     except ContentError as error:
         raise PluginError(str(error)) from None
+    # hooks.py reads it from here to generate the kindergarten pages and the open data: loaded once per build.
     env.variables["pairing_collection"] = collection
-    env.conf["nav"] = plans.navigation(collection, FIXED_PAGES)
+    site_url = env.conf["site_url"] or ""
 
     def plan_macro(part):
         return lambda *args: part(_current_plan(env), *args)
 
     for name in policy.PLAN_MACROS:
         env.macro(plan_macro(getattr(render, name)), name)
-    env.macro(lambda: render.plan_index(collection), "plan_index")
+    env.macro(lambda: render.plan_index(collection, env.page.url), "plan_index")
+    env.macro(lambda: render.kindergarten_index(collection, env.page.url), "kindergarten_index")
+    env.macro(lambda: render.activity_calendar(collection, env.page.url, site_url), "activity_calendar")
+    env.macro(lambda: render.open_data(collection, env.page.url, site_url), "open_data")
+    # Only in the pages hooks.py generates, one per kindergarten (not in policy.SITE_MACROS).
+    env.macro(lambda kindergarten_id: render.kindergarten_page(collection, kindergarten_id), "kindergarten_page")
     env.macro(render.field_reference, "field_reference")
     env.macro(render.macro_reference, "macro_reference")
     env.macro(lambda: render.starter_plan(STARTER_PLAN.read_text(encoding="utf-8")), "starter_plan")
@@ -46,7 +51,7 @@ def on_post_page_macros(env):
     """Every plan page starts with its card: parties, period and tags."""
     plan = _current_plan(env, required=False)
     if plan is not None:
-        card = render.plan_card(plan, env.variables["pairing_collection"])
+        card = render.plan_card(plan, env.variables["pairing_collection"], env.conf["site_url"] or "")
         env.markdown = f"{card}\n\n{env.markdown}"
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import views
+from . import directory, exports, views
 from .plans import Collection, Plan
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "plan"
@@ -27,11 +27,13 @@ def render(template: str, **context) -> str:
 
 
 # Plan-page parts, one per macro in policy.PLAN_MACROS.
-def plan_card(plan: Plan, collection: Collection) -> str:
+def plan_card(plan: Plan, collection: Collection, site_url: str) -> str:
     data = plan.data
+    has_events = bool(exports.calendar_events(plan, site_url))
+    calendar_url = directory.relative_url(plan.url, exports.plan_calendar(plan.slug)) if has_events else ""
     return render("card.html", original_title=data.get("original_title", ""),
-                  parties=views.parties_view(data, collection.kindergartens),
-                  period=views.period_text(data), tags=data.get("tags", []))
+                  parties=directory.party_links(data, collection.kindergartens, plan.url),
+                  period=views.period_text(data), calendar_url=calendar_url)
 
 
 def paragraphs(plan: Plan, field: str) -> str:
@@ -58,13 +60,38 @@ def signature_block(plan: Plan) -> str:
     return render("signature.html", org=plan.data["signature"]["org"], date=plan.data["signature"].get("date", ""))
 
 
-# Site pages that list or explain plans.
-def plan_index(collection: Collection) -> str:
-    plans = [{"title": p.data["title"], "url": p.url,
-              "parties": views.parties_view(p.data, collection.kindergartens),
-              "period": views.period_text(p.data), "tags": p.data.get("tags", [])}
-             for p in collection.plans.values()]
-    return render("plan_index.html", plans=plans)
+# Site pages that list or explain plans; page_url is the page the links are relative to.
+def plan_index(collection: Collection, page_url: str) -> str:
+    return render("plan_index.html", **directory.index_view(collection, page_url))
+
+
+def kindergarten_page(collection: Collection, kindergarten_id: str) -> str:
+    return render("kindergarten.html", **directory.kindergarten_view(kindergarten_id, collection))
+
+
+def kindergarten_index(collection: Collection, page_url: str) -> str:
+    return render("kindergarten_index.html", role_labels=list(views.ROLE_LABELS.values()),
+                  kindergartens=directory.kindergarten_index_view(collection, page_url))
+
+
+def activity_calendar(collection: Collection, page_url: str, site_url: str) -> str:
+    events = sum(len(exports.calendar_events(plan, site_url)) for plan in collection.plans.values())
+    return render("calendar.html", months=directory.calendar_view(collection, page_url), event_count=events,
+                  ics_url=directory.relative_url(page_url, exports.ALL_CALENDAR))
+
+
+def open_data(collection: Collection, page_url: str, site_url: str) -> str:
+    def link(path: str) -> str:
+        return directory.relative_url(page_url, path)
+
+    files = [{**file, "url": link(file["path"])} for file in exports.OPEN_DATA_FILES]
+    plans = []
+    for plan in collection.plans.values():
+        count = len(exports.calendar_events(plan, site_url))
+        path = exports.plan_calendar(plan.slug)
+        plans.append({"title": plan.data["title"], "url": link(plan.url), "event_count": count,
+                      "calendar_url": link(path) if count else "", "calendar_name": path.rsplit("/", 1)[1]})
+    return render("open_data.html", files=files, plans=plans)
 
 
 def field_reference() -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE_PARTS = ["mkdocs.yml", "macros.py", "pairing", "overrides", "docs", "data"]
+SITE_PARTS = ["mkdocs.yml", "macros.py", "hooks.py", "pairing", "overrides", "docs", "data"]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
