@@ -51,7 +51,7 @@ def on_post_page_macros(env):
     """Every plan page starts with its card: parties, period and tags."""
     plan = _current_plan(env, required=False)
     if plan is not None:
-        card = render.plan_card(plan, env.variables["pairing_collection"], env.conf["site_url"] or "")
+        card = render.plan_card(plan, env.variables["pairing_collection"])
         env.markdown = f"{card}\n\n{env.markdown}"
 
 

@@ -156,6 +156,11 @@ def calendar_events(plan: Plan, site_url: str) -> list[dict]:
     return events
 
 
+def publishes_events(plan: Plan) -> bool:
+    """Whether the plan gets its own .ics file: some schedule row has a known year."""
+    return any(views.row_year(plan.data, row) for row in plan.data.get("schedule", []))
+
+
 def month_spans(year: int, months: list[int]) -> list[tuple[date, date]]:
     """Runs of consecutive months as [first day, first day after): [2, 3] → 1 Feb – 1 Apr.
     A month smaller than the one before it (十二、一月份) is in the following year."""

@@ -27,9 +27,9 @@ def render(template: str, **context) -> str:
 
 
 # Plan-page parts, one per macro in policy.PLAN_MACROS.
-def plan_card(plan: Plan, collection: Collection, site_url: str) -> str:
+def plan_card(plan: Plan, collection: Collection) -> str:
     data = plan.data
-    has_events = bool(exports.calendar_events(plan, site_url))
+    has_events = exports.publishes_events(plan)
     calendar_url = directory.relative_url(plan.url, exports.plan_calendar(plan.slug)) if has_events else ""
     return render("card.html", original_title=data.get("original_title", ""),
                   parties=directory.party_links(data, collection.kindergartens, plan.url),

@@ -42,7 +42,10 @@ def test_events_for_a_known_year_in_chinese_with_links():
 
 
 def test_no_events_when_the_year_is_unknown():
-    assert exports.calendar_events(plan("u", {"a": "helping"}, schedule=[[9]]), SITE) == []
+    unknown = plan("u", {"a": "helping"}, schedule=[[9]])
+    assert exports.calendar_events(unknown, SITE) == []
+    assert exports.publishes_events(unknown) is False
+    assert exports.publishes_events(dated([[9]])) is True
 
 
 def test_uids_survive_reordering_and_change_with_the_activity():
