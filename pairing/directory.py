@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import posixpath
 
+from pymdownx.slugs import slugify
+
 from . import views
 from .numbering import chinese_numeral
 from .plans import Collection, Plan
 from .schema import plan_schema
 
 KINDERGARTENS_DIR = "kindergartens"
+TAGS_PAGE = "tags/"
+# The tags plugin's default anchors (tags_slugify, tags_slugify_format): Chinese characters are kept.
+TAG_SLUG = slugify(case="lower")
 MONTHS = range(1, 13)
 UNKNOWN_REGION = "未注明"
 
@@ -25,6 +30,11 @@ def kindergarten_url(kindergarten_id: str) -> str:
 def kindergarten_src_uri(kindergarten_id: str) -> str:
     """The generated page of a kindergarten, as the site engine names pages."""
     return f"{KINDERGARTENS_DIR}/{kindergarten_id}.md"
+
+
+def tag_anchor(tag: str) -> str:
+    """The tag's place on the tags page, as Material's tags plugin names it: tag:环境创设."""
+    return f"tag:{TAG_SLUG(tag, '-')}"
 
 
 def relative_url(page_url: str, target_url: str) -> str:
@@ -76,6 +86,11 @@ def party_links(plan: dict, kindergartens: dict, page_url: str) -> list[dict]:
     """The plan's parties (views.parties_view), each with a link to its kindergarten page."""
     return [{**party, "url": relative_url(page_url, kindergarten_url(party["id"]))}
             for party in views.parties_view(plan, kindergartens)]
+
+
+def tag_links(tags: list[str], page_url: str) -> list[dict]:
+    tags_page = relative_url(page_url, TAGS_PAGE)
+    return [{"name": tag, "url": f"{tags_page}#{tag_anchor(tag)}"} for tag in tags]
 
 
 def index_view(collection: Collection, page_url: str = "") -> dict:

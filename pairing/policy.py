@@ -24,7 +24,7 @@ PLAN_MACROS = {
 }
 SITE_MACROS = {"plan_index": (), "kindergarten_index": (), "activity_calendar": (), "open_data": (),
                "field_reference": (), "macro_reference": (), "starter_plan": ()}
-# Shown at the top of every plan page whatever the body says: by the plan card, and tags by Material's tags plugin.
+# Shown by the plan card at the top of every plan page, whatever the body says.
 CARD_FIELDS = {"title", "slug", "original_title", "year", "parties", "author", "tags"}
 TEMPLATE_MARKS = ("{{", "{%", "{#")
 

@@ -33,7 +33,8 @@ def plan_card(plan: Plan, collection: Collection) -> str:
     calendar_url = directory.relative_url(plan.url, exports.plan_calendar(plan.slug)) if has_events else ""
     return render("card.html", original_title=data.get("original_title", ""),
                   parties=directory.party_links(data, collection.kindergartens, plan.url),
-                  period=views.period_text(data), calendar_url=calendar_url)
+                  period=views.period_text(data), calendar_url=calendar_url,
+                  tags=directory.tag_links(data.get("tags", []), plan.url))
 
 
 def paragraphs(plan: Plan, field: str) -> str:

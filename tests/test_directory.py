@@ -96,3 +96,9 @@ def test_index_view_offers_the_tags_and_regions_to_filter_by():
     assert view["regions"] == ["未注明", "甲县"]
     assert [p["name"] for p in view["plans"][0]["helped"]] == ["乙园"]
     assert view["plans"][0]["helping"][0]["url"] == "kindergartens/a/"
+
+
+def test_tag_links_use_the_tags_plugin_anchors():
+    assert directory.tag_anchor("环境创设") == "tag:环境创设"
+    assert directory.tag_anchor("Steam 教育") == "tag:steam-教育"
+    assert directory.tag_links(["送教下乡"], "plans/x/") == [{"name": "送教下乡", "url": "../../tags/#tag:送教下乡"}]
