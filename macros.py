@@ -3,6 +3,7 @@
 All logic lives in pairing/ (engine independent); this file only wires it into the build.
 """
 
+import json
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -11,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from pairing import audit, plans, policy, render  # noqa: E402
+from pairing import audit, editor, plans, policy, render, search  # noqa: E402
 from pairing.problems import ContentError, format_problems  # noqa: E402
 
 STARTER_PLAN = Path(__file__).resolve().parent / "pairing" / "starter_plan.md"
@@ -21,12 +22,15 @@ STARTER_PLAN = Path(__file__).resolve().parent / "pairing" / "starter_plan.md"
 def define_env(env):
     """Load and check every plan before any page is built; register the plan macros."""
     _require_jieba()
+    _check_search_settings(env.conf)
     project = Path(env.conf["config_file_path"]).resolve().parent
     try:
         collection = plans.load(project, Path(env.conf["docs_dir"]), project / "data")
+        field_words = search.load_field_words(project / "data", project)
     except ContentError as error:
         raise PluginError(str(error)) from None
     # hooks.py reads it from here to generate the kindergarten pages and the open data: loaded once per build.
+    _add_search_words(search.dictionary_words(collection.kindergartens, field_words))
     env.variables["pairing_collection"] = collection
     site_url = env.conf["site_url"] or ""
 
@@ -44,21 +48,25 @@ def define_env(env):
     env.macro(render.field_reference, "field_reference")
     env.macro(render.macro_reference, "macro_reference")
     env.macro(lambda: render.starter_plan(STARTER_PLAN.read_text(encoding="utf-8")), "starter_plan")
+    env.macro(render.form_editor, "form_editor")
     _check_no_shadowing(env)
 
 
 def on_post_page_macros(env):
-    """Every plan page starts with its card: parties, period and tags."""
+    """Every plan page starts with its card (parties, period, tags) and ends with its history and edit links."""
     plan = _current_plan(env, required=False)
     if plan is not None:
         card = render.plan_card(plan, env.variables["pairing_collection"])
-        env.markdown = f"{card}\n\n{env.markdown}"
+        project = Path(env.conf["config_file_path"]).resolve().parent
+        foot = render.plan_history(plan, project, env.conf["extra"].get("repository", {}))
+        env.markdown = f"{card}\n\n{env.markdown}\n\n{foot}"
 
 
 def on_post_build(env):
-    """Nothing lost, nothing broken: the built site is compared with the sources before it is used."""
+    """Write the form editor's data, then compare the built site with the sources: nothing lost, nothing broken."""
     collection = env.variables["pairing_collection"]
     site_dir = Path(env.conf["site_dir"])
+    _write_editor_data(collection, site_dir, env.conf["extra"].get("repository", {}))
     problems = audit.lost_content(collection, site_dir)
     problems += audit.count_problems(audit.listed_plans(site_dir), len(collection.plans))
     problems += audit.broken_links(site_dir, urlsplit(env.conf["site_url"] or "/").path or "/")
@@ -67,6 +75,13 @@ def on_post_build(env):
 
 
 # Helper functions
+def _write_editor_data(collection, site_dir, repository):
+    """What the form editor reads: the schema, kindergartens and every plan (pairing.editor)."""
+    target = site_dir / editor.DATA_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(editor.editor_data(collection, repository), ensure_ascii=False), encoding="utf-8")
+
+
 def _current_plan(env, required=True):
     plan = env.variables["pairing_collection"].plans.get(env.page.file.src_uri)
     if plan is None and required:
@@ -80,6 +95,24 @@ def _require_jieba():
         import jieba  # noqa: F401
     except ImportError:
         raise PluginError("未安装 jieba，中文搜索无法分词。请先运行：pip install -r requirements.txt") from None
+
+
+def _check_search_settings(conf):
+    # Why: a wrong lang or separator makes Chinese search find nothing, and neither MkDocs nor Material warns.
+    plugin = conf["plugins"].get("material/search") or conf["plugins"].get("search")
+    if plugin is None:
+        raise PluginError("mkdocs.yml 里没有启用 search 插件，网站将无法搜索")
+    problems = search.search_setting_problems(plugin.config.lang, plugin.config.separator)
+    if problems:
+        raise PluginError("\n".join(["中文搜索设置有误：", *problems]))
+
+
+def _add_search_words(words):
+    # Why: the search plugin cuts pages with jieba's module-level tokenizer later in this build; these words stay whole.
+    import jieba
+
+    for word in words:
+        jieba.add_word(word)
 
 
 def _check_no_shadowing(env):

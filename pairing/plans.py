@@ -38,6 +38,17 @@ class Collection:
 
 def load(project_dir: Path, docs_dir: Path, data_dir: Path) -> Collection:
     """Read and check everything; raise ContentError listing every problem found."""
+    collection, problems = collect(project_dir, docs_dir, data_dir)
+    if problems:
+        raise ContentError(problems)
+    return collection
+
+
+def collect(project_dir: Path, docs_dir: Path, data_dir: Path) -> tuple[Collection, list[Problem]]:
+    """Read and check every page and data file: the checks of both the build and `validate`.
+
+    Cross-file checks (kindergarten ids, duplicate slugs) always see the whole collection, so
+    `validate` of one file finds exactly what the build would find in that file."""
     problems: list[Problem] = []
     problems += policy.no_symlinks(project_dir, [docs_dir, data_dir])
     kindergartens, found = load_kindergartens(data_dir / "kindergartens.yml", project_dir)
@@ -52,16 +63,17 @@ def load(project_dir: Path, docs_dir: Path, data_dir: Path) -> Collection:
             collection.plans[src_uri] = plan
     if kindergartens is not None:
         problems += cross_check(list(collection.plans.values()), kindergartens)
-    if problems:
-        raise ContentError(problems)
-    return collection
+    return collection, sorted(problems)
 
 
 def load_kindergartens(path: Path, project_dir: Path) -> tuple[dict | None, list[Problem]]:
     shown = _shown(path, project_dir)
     if not path.is_file():
         return None, [Problem(shown, 1, 1, "", "找不到幼儿园名录文件")]
-    source, problems = yamlsource.parse(yamlsource.read_text(path), shown)
+    text, problems = _read(path, shown)
+    if text is None:
+        return None, problems
+    source, problems = yamlsource.parse(text, shown)
     if source is None:
         return None, problems
     problems += schema.check(source, shown, schema.subschema("kindergartens_file"))
@@ -75,16 +87,17 @@ def load_page(path: Path, project_dir: Path, src_uri: str, is_plan: bool) -> tup
     # Why: a huge file (a pasted video, a 10 MB field) would make every build and page slow.
     if path.stat().st_size > MAX_PAGE_BYTES:
         return None, [Problem(shown, 1, 1, "", f"文件太大（超过 {MAX_PAGE_BYTES // 1024} KB），请检查是否误粘贴了大量内容")]
-    text = yamlsource.read_text(path)
+    text, problems = _read(path, shown)
+    if text is None:
+        return None, problems
     front, body, body_line = yamlsource.split_front_matter(text)
-    problems: list[Problem] = []
     source = None
     if front is None:
         # Why: MkDocs treats a page without --- as plain text, so a plan would lose all its data.
-        if is_plan:
+        if text.lstrip().startswith("---"):
+            problems.append(Problem(shown, 1, 1, "", "front matter 的 --- 没有闭合：请在最后一个字段之后单独写一行 ---"))
+        elif is_plan:
             problems.append(Problem(shown, 1, 1, "", "计划页面必须以 --- 开头的 front matter 开始"))
-        elif text.lstrip().startswith("---"):
-            problems.append(Problem(shown, 1, 1, "", "front matter 的 --- 没有闭合"))
     else:
         source, found = yamlsource.parse(front, shown, line_offset=1)
         problems += found
@@ -98,6 +111,15 @@ def load_page(path: Path, project_dir: Path, src_uri: str, is_plan: bool) -> tup
     plan = Plan(shown, src_uri, source.data, source, body, body_line)
     problems += policy.coverage_problems(source, calls, shown)
     return (plan if not problems else None), problems
+
+
+def _read(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    # Why: a file saved as GBK by a Windows editor would otherwise stop the build with a traceback.
+    try:
+        return yamlsource.read_text(path), []
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        return None, [Problem(shown, line, 1, "", "文件不是 UTF-8 编码，请用 UTF-8 保存（记事本“另存为”时编码选 UTF-8）")]
 
 
 def _front_matter_shape(source: yamlsource.Source, shown: str, front: str, is_plan: bool) -> list[Problem]:

@@ -23,7 +23,7 @@ PLAN_MACROS = {
     "signature_block": ("signature",),
 }
 SITE_MACROS = {"plan_index": (), "kindergarten_index": (), "activity_calendar": (), "open_data": (),
-               "field_reference": (), "macro_reference": (), "starter_plan": ()}
+               "field_reference": (), "macro_reference": (), "starter_plan": (), "form_editor": ()}
 # Shown by the plan card at the top of every plan page, whatever the body says.
 CARD_FIELDS = {"title", "slug", "original_title", "year", "parties", "author", "tags"}
 TEMPLATE_MARKS = ("{{", "{%", "{#")
@@ -44,7 +44,7 @@ def body_problems(body: str, file: str, body_line: int, allowed: dict) -> tuple[
         tree = jinja2.Environment().parse(body)
     except jinja2.TemplateSyntaxError as error:
         line = _unclosed_line(body, error.lineno or 1)
-        return [], [Problem(file, at(line), 1, "", f"正文中的 {{{{ }}}} 写法有误：{error.message}")]
+        return [], [Problem(file, at(line), 1, "", f"正文中的 {{{{ }}}} 写法有误，请检查括号和引号是否成对（{error.message}）")]
     calls, problems = [], []
     for node in tree.body:
         if not isinstance(node, nodes.Output):
@@ -103,11 +103,12 @@ def coverage_problems(source, calls: list[tuple], file: str) -> list[Problem]:
     for key in data:
         # Why: a field nobody shows would be silently missing from the page.
         if key not in CARD_FIELDS and key not in shown:
-            problems.append(Problem(file, *source.where_key((key,)), key, f"front matter 中的 {key} 没有在正文中显示，请在正文相应位置加入 {_call_for(key)}"))
+            problems.append(Problem(file, *source.where_key((key,)), key, f"front matter 中的 {key} 没有在正文中显示，请在正文相应位置加入 {macro_call_for(key)}"))
     return problems
 
 
-def _call_for(key: str) -> str:
+def macro_call_for(key: str) -> str:
+    """The body line that shows a front-matter field, e.g. {{ outline("goals") }}."""
     for name, shows in PLAN_MACROS.items():
         if isinstance(shows, str) and key in fields_of_kind(shows):
             return f'{{{{ {name}("{key}") }}}}'

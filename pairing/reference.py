@@ -17,8 +17,10 @@ MACRO_HELP = {
 }
 
 
-def field_rows(schema: dict | None = None, prefix: str = "", required: tuple = ()) -> list[dict]:
-    """One row per field, nested fields as dotted paths (schedule[].months), in schema order."""
+def field_rows(schema: dict | None = None, prefix: str = "", required: tuple = (), seen: tuple = ()) -> list[dict]:
+    """One row per field, nested fields as dotted paths (schedule[].months, goals.items[].heading), in schema order.
+
+    A shape that contains itself (an outline item's sub is an outline) is listed once, at its first level."""
     root = plan_schema()
     schema = schema or root
     rows = []
@@ -29,12 +31,21 @@ def field_rows(schema: dict | None = None, prefix: str = "", required: tuple = (
                      "kind": _kind(resolved), "required": name in schema.get("required", required),
                      "description": spec.get("description") or resolved.get("description", ""),
                      "choices": _choices(resolved)})
-        if resolved.get("type") == "object" and "properties" in resolved:
-            rows += field_rows(resolved, f"{path}.")
-        items = _resolve(resolved.get("items", {}), root)
-        if resolved.get("type") == "array" and "properties" in items:
-            rows += field_rows(items, f"{path}[].")
+        if spec.get("$ref") in seen:
+            continue
+        inner = (*seen, spec["$ref"]) if "$ref" in spec else seen
+        for branch in _object_shapes(resolved, root):
+            rows += field_rows(branch, f"{path}.", seen=inner)
+        items = resolved.get("items", {}) if resolved.get("type") == "array" else {}
+        for branch in _object_shapes(_resolve(items, root), root):
+            rows += field_rows(branch, f"{path}[].", seen=inner)
     return rows
+
+
+def _object_shapes(spec: dict, root: dict) -> list[dict]:
+    """The shapes with named fields that a value may take: the spec itself, or its object branches (anyOf)."""
+    branches = [_resolve(b, root) for b in spec.get("anyOf", [])] or [spec]
+    return [b for b in branches if b.get("type") == "object" and "properties" in b]
 
 
 def _resolve(spec: dict, root: dict) -> dict:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import directory, exports, views
+from . import directory, exports, history, views
 from .plans import Collection, Plan
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "plan"
@@ -35,6 +35,12 @@ def plan_card(plan: Plan, collection: Collection) -> str:
                   parties=directory.party_links(data, collection.kindergartens, plan.url),
                   period=views.period_text(data), calendar_url=calendar_url,
                   tags=directory.tag_links(data.get("tags", []), plan.url))
+
+
+def plan_history(plan: Plan, project_dir: Path, repository: dict) -> str:
+    changed = history.last_changed(project_dir / plan.file)
+    return render("history.html", updated=history.chinese_date(changed) if changed else "",
+                  editor_url=f"../../editor/?plan={plan.slug}", **history.source_links(repository, plan.file))
 
 
 def paragraphs(plan: Plan, field: str) -> str:
@@ -105,6 +111,10 @@ def macro_reference() -> str:
     from .reference import macro_rows
 
     return render("macro_reference.html", rows=macro_rows())
+
+
+def form_editor() -> str:
+    return render("editor.html")
 
 
 def starter_plan(text: str) -> str:

@@ -121,9 +121,9 @@ def _scalars(node):
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str, line_offset: int) -> Problem:
-    # An unclosed quote is noticed at the end of the text; point at where the quote opens.
-    opens_quote = "quoted scalar" in (error.context or "")
-    mark = (error.context_mark if opens_quote else None) or error.problem_mark or error.context_mark
+    # An unclosed quote, [ or { is noticed only at the end: point at where it was opened instead.
+    opens = any(word in (error.context or "") for word in ("quoted scalar", "flow"))
+    mark = (error.context_mark if opens else None) or error.problem_mark or error.context_mark
     line, column = (mark.line, mark.column) if mark else (0, 0)
     lines = text.splitlines()
     # PyYAML often notices a problem on the line after the one that causes it.
@@ -149,6 +149,8 @@ def _explain(error: yaml.MarkedYAMLError, source_line: str) -> str:
         return "YAML 格式错误：引号没有配对，请检查这一行的引号是否成对"
     if "could not determine a constructor" in problem or "failed to decode" in problem:
         return "YAML 格式错误：不支持以 ! 或 !! 开头的标签写法，请删掉它，只写普通的值"
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return "YAML 格式错误：方括号或花括号没有配对，或其中各项之间少了英文逗号"
     if "mapping values are not allowed" in problem:
         return "YAML 格式错误：这里不能出现冒号；文字里含英文冒号时请给整段文字加引号"
     if "expected <block end>" in problem or "did not find expected" in problem:

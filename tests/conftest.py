@@ -16,6 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SITE_PARTS = ["mkdocs.yml", "macros.py", "hooks.py", "pairing", "overrides", "docs", "data"]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# The hosting repo the test builds link to (edit links, the form editor's "new file" page); never fetched.
+TEST_REPO_URL = "https://git.example.org/pairing/plans"
 
 
 def run_build(project: Path, out: Path, env_extra: dict | None = None) -> subprocess.CompletedProcess:
@@ -40,7 +42,7 @@ def copy_site(target: Path) -> Path:
 def built_site(tmp_path_factory) -> Path:
     """The real site, built once per test run."""
     out = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, out)
+    result = run_build(ROOT, out, {"REPO_URL": TEST_REPO_URL})
     assert result.returncode == 0, result.stderr
     return out
 

@@ -1,0 +1,44 @@
+"""What the form editor (/editor/) reads, published at build time as editor/data.json.
+
+The form is built in the browser from the same schema that validate enforces, so a new field in
+schema.yml appears in the form without editing it; the body rules come from policy and scaffold."""
+
+from __future__ import annotations
+
+from .numbering import chinese_numeral
+from .plans import Collection
+from .policy import CARD_FIELDS, macro_call_for
+from .schema import plan_schema
+from .scaffold import INTRO, NO_HEADING
+
+DATA_FILE = "editor/data.json"
+
+
+def body_fields() -> list[dict]:
+    """Fields shown by a macro in the body, in schema order, with the call that shows each."""
+    properties = plan_schema()["properties"]
+    return [{"field": name, "title": properties[name]["title"], "call": macro_call_for(name),
+             "heading": name not in NO_HEADING}
+            for name in properties if name not in CARD_FIELDS]
+
+
+def repository_links(repository: dict) -> dict:
+    """The hosting repo's pages the editor sends a person to; empty when no repo is configured."""
+    url, branch = (repository.get("url") or "").rstrip("/"), repository.get("branch") or "main"
+    if not url:
+        return {}
+    return {"new_file": f"{url}/new/{branch}/docs/plans", "upload": f"{url}/upload/{branch}/docs/plans",
+            "edit": f"{url}/edit/{branch}/docs/plans"}
+
+
+def editor_data(collection: Collection, repository: dict) -> dict:
+    return {
+        "schema": plan_schema(),
+        "kindergartens": [{"id": kid, "name": record["name"]} for kid, record in collection.kindergartens.items()],
+        "plans": [{"slug": plan.slug, "title": plan.data["title"], "data": plan.data, "body": plan.body.lstrip("\n")}
+                  for plan in collection.plans.values()],
+        "body_fields": body_fields(),
+        "intro": INTRO,
+        "numerals": [chinese_numeral(n) for n in range(1, 21)],
+        "repository": repository_links(repository),
+    }

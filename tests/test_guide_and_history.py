@@ -1,0 +1,78 @@
+"""The contributor guide lists every schema field; plan pages link to their source and show their last change."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from datetime import date
+
+from conftest import TEST_REPO_URL, run_build
+
+from pairing import history
+from pairing.schema import plan_schema
+
+
+def schema_fields(spec: dict, prefix: str = "", seen: tuple = ()) -> list[str]:
+    """Every field path the schema declares, nested ones included (a shape inside itself once)."""
+    defs = plan_schema()["$defs"]
+
+    def resolve(s: dict) -> dict:
+        return {**resolve(defs[s["$ref"].rsplit("/", 1)[1]]), **s} if "$ref" in s else s
+
+    paths = []
+    for branch in [resolve(b) for b in resolve(spec).get("anyOf", [])] or [resolve(spec)]:
+        for name, sub in branch.get("properties", {}).items():
+            paths.append(prefix + name)
+            if "$ref" not in sub or sub["$ref"] not in seen:
+                inner = (*seen, sub["$ref"]) if "$ref" in sub else seen
+                paths += schema_fields(sub, f"{prefix}{name}.", inner)
+                paths += schema_fields(resolve(sub).get("items", {}), f"{prefix}{name}[].", inner)
+    return paths
+
+
+def test_the_guide_lists_every_schema_field(built_site):
+    page = (built_site / "editing" / "index.html").read_text(encoding="utf-8")
+    table = page[page.index("front matter 字段一览"):]
+    listed = re.findall(r"<tr>\s*<td><code>([^<]+)</code></td>", table[: table.index("</table>")])
+    fields = schema_fields(plan_schema())
+    assert "schedule[].activities.items[].heading" in fields and "goals.items[].sub" in fields
+    assert sorted(listed) == sorted(fields)
+
+
+def test_a_plan_page_links_to_its_source_and_the_form_editor(built_site):
+    page = (built_site / "plans" / "dongyuan-pairing" / "index.html").read_text(encoding="utf-8")
+    assert f'<a class="plan-edit" href="{TEST_REPO_URL}/edit/main/docs/plans/dongyuan-pairing.md">编辑此页</a>' in page
+    assert f'href="{TEST_REPO_URL}/commits/main/docs/plans/dongyuan-pairing.md">修改历史</a>' in page
+    assert '<a class="plan-form-edit" href="../../editor/?plan=dongyuan-pairing">用表单编辑</a>' in page
+
+
+def test_the_last_change_comes_from_git(site_copy, tmp_path):
+    when = {"GIT_AUTHOR_DATE": "2026-03-05T10:00:00+08:00", "GIT_COMMITTER_DATE": "2026-03-05T10:00:00+08:00"}
+    git = ["git", "-c", "user.name=测试", "-c", "user.email=test@example.org"]
+    env = {**os.environ, **when}
+    for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "计划"]):
+        subprocess.run([*git, *command], cwd=site_copy, env=env, check=True, capture_output=True)
+    result = run_build(site_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "plans" / "z-town-pairing" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="plan-updated">最后更新：2026年3月5日</p>' in page
+    # No repository configured: no edit link, and nothing pretends to be one.
+    assert "编辑此页" not in page
+
+
+def test_outside_git_there_is_no_date_and_no_error(tmp_path):
+    plan = tmp_path / "plan.md"
+    plan.write_text("---\n---\n", encoding="utf-8")
+    assert history.last_changed(plan) is None
+
+
+def test_chinese_dates():
+    assert history.chinese_date(date(2026, 11, 29)) == "2026年11月29日"
+    assert history.chinese_date(date(2027, 1, 5)) == "2027年1月5日"
+
+
+def test_source_links_need_a_repository():
+    assert history.source_links({"url": ""}, "docs/plans/a.md") == {"edit_url": "", "history_url": ""}
+    assert history.source_links({"url": "https://h/o/r/", "branch": "dev"}, "docs/plans/a.md") == {
+        "edit_url": "https://h/o/r/edit/dev/docs/plans/a.md", "history_url": "https://h/o/r/commits/dev/docs/plans/a.md"}

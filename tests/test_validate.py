@@ -1,0 +1,132 @@
+"""`python -m pairing validate` and `new`, run as an editor runs them; the bad-plan corpus through validate and the build."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bad_plans import corpus, write_corpus
+from conftest import copy_site, run_build
+
+CORPUS = corpus()
+
+
+def pairing(project: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": ""}
+    return subprocess.run([sys.executable, "-m", "pairing", *args], cwd=project, env=env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+
+
+def problem_lines(stdout: str) -> list[str]:
+    lines = stdout.splitlines()
+    assert lines[0] == f"发现 {len(lines) - 1} 处问题：", stdout
+    return lines[1:]
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory) -> Path:
+    """One copy of the site holding every bad plan next to the good ones."""
+    project = copy_site(tmp_path_factory.mktemp("corpus") / "project")
+    write_corpus(project, CORPUS)
+    return project
+
+
+def test_the_corpus_has_at_least_forty_bad_plans():
+    assert len(CORPUS) >= 40
+    assert len({plan.name for plan in CORPUS}) == len(CORPUS)
+
+
+def test_the_real_site_is_clean(tmp_path):
+    result = pairing(copy_site(tmp_path / "project"), "validate")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "检查了全部计划和数据文件，没有发现问题。\n", "")
+
+
+def test_validate_reports_every_problem_in_the_corpus(corpus_site):
+    result = pairing(corpus_site, "validate")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert problem_lines(result.stdout) == sorted(line for plan in CORPUS for line in plan.expected)
+
+
+@pytest.mark.parametrize("plan", CORPUS, ids=[plan.name for plan in CORPUS])
+def test_validate_one_bad_plan(corpus_site, plan):
+    result = pairing(corpus_site, "validate", plan.file)
+    assert (result.returncode, result.stderr) == (1, "")
+    assert problem_lines(result.stdout) == plan.expected
+
+
+def test_the_build_fails_with_every_corpus_message(corpus_site, tmp_path):
+    result = run_build(corpus_site, tmp_path / "site")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    missing = [line for plan in CORPUS for line in plan.expected if line not in result.stderr]
+    assert missing == []
+
+
+def test_validate_a_folder_and_a_data_file(corpus_site):
+    result = pairing(corpus_site, "validate", "data/kindergartens.yml", "docs/plans/2024")
+    assert (result.returncode, result.stdout) == (0, "检查了 2 个文件，没有发现问题。\n")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["validate", "docs/plans/nowhere.md"], "python -m pairing validate: 错误：找不到文件：docs/plans/nowhere.md"),
+    (["validate", "mkdocs.yml"], "python -m pairing validate: 错误：mkdocs.yml 不在 docs/ 或 data/ 下；只有那里的文件会发布到网站"),
+    (["validate", "--strict"], "python -m pairing: 错误：不认识的参数：--strict"),
+    ([], "python -m pairing: 错误：缺少必填参数：命令"),
+    (["check"], "python -m pairing: 错误：参数 命令 的值 'check' 不可用，可选：'validate', 'new'"),
+    (["new", "--title", "甲"], "python -m pairing new: 错误：缺少必填参数：--slug, --author"),
+    (["new", "--title", "甲", "--slug", "a", "--author", "b", "--year", "二〇二四"],
+     "python -m pairing new: 错误：参数 --year 应为整数，得到 '二〇二四'"),
+])
+def test_usage_errors_exit_2_in_chinese(tmp_path, args, message):
+    result = pairing(copy_site(tmp_path / "project"), *args)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == message
+
+
+NEW_PLAN = ["new", "--title", "测试幼儿园结对帮扶计划", "--slug", "test-pairing", "--helping", "东苑幼儿园",
+            "--helped", "plan1-author", "--author", "plan1-author", "--org", "某某幼儿园", "--tag", "送教下乡"]
+
+
+def test_new_creates_a_plan_that_validates_and_builds(site_copy, tmp_path):
+    result = pairing(site_copy, *NEW_PLAN)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("已新建 docs/plans/test-pairing.md。")
+    text = (site_copy / "docs" / "plans" / "test-pairing.md").read_text(encoding="utf-8")
+    assert "kindergarten: dongyuan" in text and "{{ signature_block() }}" in text
+    assert pairing(site_copy, "validate", "docs/plans/test-pairing.md").returncode == 0
+    build = run_build(site_copy, tmp_path / "site")
+    assert build.returncode == 0, build.stderr
+    page = (tmp_path / "site" / "plans" / "test-pairing" / "index.html").read_text(encoding="utf-8")
+    assert "测试幼儿园结对帮扶计划" in page
+    # Built outside git and without a repository: no date, no edit link, and no error.
+    assert "最后更新" not in page and "编辑此页" not in page
+
+
+def test_new_refuses_to_overwrite(site_copy):
+    target = site_copy / "docs" / "plans" / "dongyuan-pairing.md"
+    before = target.read_bytes()
+    args = [*NEW_PLAN[:3], "--slug", "dongyuan-pairing", *NEW_PLAN[5:]]
+    result = pairing(site_copy, *args)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == "docs/plans/dongyuan-pairing.md 已经存在，不会覆盖。要修改它，请直接编辑这个文件。\n"
+    assert target.read_bytes() == before
+
+
+def test_new_refuses_an_unknown_kindergarten(site_copy):
+    args = [arg.replace("东苑幼儿园", "西苑幼儿园") for arg in NEW_PLAN]
+    result = pairing(site_copy, *args)
+    assert result.returncode == 1
+    assert result.stderr == "找不到幼儿园：西苑幼儿园。请写 data/kindergartens.yml 中的编号或园名，新幼儿园先在那里添加。\n"
+    assert not (site_copy / "docs" / "plans" / "test-pairing.md").exists()
+
+
+def test_validate_does_not_load_the_site_engine():
+    # Why: validate must stay fast (well under a second for the seeds), so it never imports MkDocs.
+    probe = "import sys, pairing.cli; print(sorted(m for m in ('mkdocs', 'material', 'jieba') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.stdout == "[]\n"
