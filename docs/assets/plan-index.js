@@ -1,5 +1,6 @@
 /* The plan index on the home page (overrides/partials/plan/plan_index.html): filter by text, region and tag,
-   and sort by a column. Plain DOM, no libraries; without JavaScript the table is shown whole. */
+   and sort by a column. Plain DOM, no libraries, no inline handlers (the pages' Content Security Policy
+   forbids them); without JavaScript the filters stay hidden and the table is shown whole. */
 (function () {
   "use strict";
 
@@ -56,6 +57,7 @@
       });
       count.textContent = "显示 " + shown + " / " + rows.length + " 份";
     }
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
     form.hidden = false;
