@@ -11,14 +11,12 @@ from urllib.parse import urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from markupsafe import escape  # noqa: E402
-from markupsafe import escape  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from pairing import audit, editor, links, plans, policy, render, search, sharing  # noqa: E402
+from pairing import audit, directory, editor, links, plans, policy, render, search, sharing  # noqa: E402
 from pairing.problems import ContentError, format_problems  # noqa: E402
 
 STARTER_PLAN = Path(__file__).resolve().parent / "pairing" / "starter_plan.md"
-FIXED_PAGES = {"首页": "index.md", "编辑指南": "editing.md", "表单编辑器": "editor.md"}
 # The offline copy (python -m pairing offline) runs Material's search worker from file:// with this shim.
 OFFLINE_SHIM = "assets/vendor/iframe-worker-shim.js"
 
@@ -35,21 +33,26 @@ def define_env(env):
     except ContentError as error:
         raise PluginError(str(error)) from None
     _add_search_words(search.dictionary_words(collection.kindergartens, field_words))
+    # hooks.py reads it from here to generate the kindergarten pages and the open data: loaded once per build.
     env.variables["pairing_collection"] = collection
-    env.conf["nav"] = plans.navigation(collection, FIXED_PAGES)
+    site_url = env.conf["site_url"] or ""
 
     def plan_macro(part):
         return lambda *args: part(_current_plan(env), *args)
 
     for name in policy.PLAN_MACROS:
         env.macro(plan_macro(getattr(render, name)), name)
-    env.macro(lambda: render.plan_index(collection, env.conf["use_directory_urls"]), "plan_index")
+    env.macro(lambda: render.plan_index(collection, env.page.url), "plan_index")
+    env.macro(lambda: render.kindergarten_index(collection, env.page.url), "kindergarten_index")
+    env.macro(lambda: render.activity_calendar(collection, env.page.url, site_url), "activity_calendar")
+    env.macro(lambda: render.open_data(collection, env.page.url, site_url), "open_data")
+    # Only in the pages hooks.py generates, one per kindergarten (not in policy.SITE_MACROS).
+    env.macro(lambda kindergarten_id: render.kindergarten_page(collection, kindergarten_id, env.page.url), "kindergarten_page")
     env.macro(render.field_reference, "field_reference")
     env.macro(render.macro_reference, "macro_reference")
     env.macro(lambda: render.starter_plan(STARTER_PLAN.read_text(encoding="utf-8")), "starter_plan")
-    env.macro(lambda: render.form_editor(links.root_prefix(env.page.url), env.conf["use_directory_urls"]), "form_editor")
+    env.macro(lambda: render.form_editor(env.page.url), "form_editor")
     _check_no_shadowing(env)
-    _use_local_offline_shim(env.conf)
     _use_local_offline_shim(env.conf)
 
 
@@ -64,9 +67,9 @@ def on_post_page_macros(env):
         env.page.meta["link_preview"] = preview
         # Material prints page.meta.description into an attribute unescaped (its templates have no autoescape).
         env.page.meta["description"] = escape(preview["description"])
-        card = render.plan_card(plan, collection)
+        card = render.plan_card(plan, collection, env.page.url)
         project = Path(env.conf["config_file_path"]).resolve().parent
-        editor_url = links.root_prefix(env.page.url) + links.site_page("editor", env.conf["use_directory_urls"])
+        editor_url = directory.relative_url(env.page.url, "editor/")
         foot = render.plan_history(plan, project, env.conf["extra"].get("repository", {}), editor_url)
         env.markdown = f"{card}\n\n{render.share_link()}\n\n{env.markdown}\n\n{foot}\n\n{render.share_box(url)}"
 

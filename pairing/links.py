@@ -19,13 +19,9 @@ def page_href(plan: Plan, directory_urls: bool) -> str:
 
 
 def root_prefix(page_url: str) -> str:
-    """The relative way from a page back to the site root: '../../' from plans/x/, '' from editor.html."""
+    """The relative way from a page back to the site root, for files such as assets:
+    '../../' from plans/x/, '' from editor.html. Links to pages use directory.relative_url."""
     return "../" * page_url.count("/")
-
-
-def site_page(name: str, directory_urls: bool) -> str:
-    """A fixed page's link from the site root: editor/ online, editor.html in the offline copy."""
-    return f"{name}/" if directory_urls else f"{name}.html"
 
 
 def redirects(collection: Collection, directory_urls: bool) -> list[dict]:

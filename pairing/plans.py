@@ -190,10 +190,3 @@ def _shown(path: Path, project_dir: Path) -> str:
     except ValueError:
         return path.name
 
-
-def navigation(collection: Collection, pages: dict[str, str]) -> list:
-    """The site menu: fixed pages (title → file) with the plans, by title, under 计划."""
-    by_title = sorted(collection.plans.values(), key=lambda p: p.data["title"])
-    menu = [{title: file} for title, file in pages.items()]
-    menu.insert(1, {"计划": [{p.data["title"]: p.src_uri} for p in by_title]})
-    return menu

@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import history, links, sharing, views
+from . import directory, exports, history, links, sharing, views
 from .plans import Collection, Plan
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "plan"
@@ -28,11 +28,15 @@ def render(template: str, **context) -> str:
 
 
 # Plan-page parts, one per macro in policy.PLAN_MACROS.
-def plan_card(plan: Plan, collection: Collection) -> str:
-    data = plan.data
+def plan_card(plan: Plan, collection: Collection, page_url: str | None = None) -> str:
+    """The card at the top of a plan page; links are relative to page_url (plans/x/ or, offline, plans/x.html)."""
+    data, here = plan.data, plan.url if page_url is None else page_url
+    has_events = exports.publishes_events(plan)
+    calendar_url = directory.relative_url(here, exports.plan_calendar(plan.slug)) if has_events else ""
     return render("card.html", original_title=data.get("original_title", ""),
-                  parties=views.parties_view(data, collection.kindergartens),
-                  period=views.period_text(data), tags=data.get("tags", []))
+                  parties=directory.party_links(data, collection.kindergartens, here),
+                  period=views.period_text(data), calendar_url=calendar_url,
+                  tags=directory.tag_links(data.get("tags", []), here))
 
 
 def plan_history(plan: Plan, project_dir: Path, repository: dict, editor_url: str) -> str:
@@ -81,13 +85,38 @@ def redirect_page(target: str) -> str:
     return render("redirect.html", target=target)
 
 
-# Site pages that list or explain plans.
-def plan_index(collection: Collection, directory_urls: bool = True) -> str:
-    plans = [{"title": p.data["title"], "url": links.page_href(p, directory_urls),
-              "parties": views.parties_view(p.data, collection.kindergartens),
-              "period": views.period_text(p.data), "tags": p.data.get("tags", [])}
-             for p in collection.plans.values()]
-    return render("plan_index.html", plans=plans)
+# Site pages that list or explain plans; page_url is the page the links are relative to.
+def plan_index(collection: Collection, page_url: str) -> str:
+    return render("plan_index.html", **directory.index_view(collection, page_url))
+
+
+def kindergarten_page(collection: Collection, kindergarten_id: str, page_url: str) -> str:
+    return render("kindergarten.html", **directory.kindergarten_view(kindergarten_id, collection, page_url))
+
+
+def kindergarten_index(collection: Collection, page_url: str) -> str:
+    return render("kindergarten_index.html", role_labels=list(views.ROLE_LABELS.values()),
+                  kindergartens=directory.kindergarten_index_view(collection, page_url))
+
+
+def activity_calendar(collection: Collection, page_url: str, site_url: str) -> str:
+    events = sum(len(exports.calendar_events(plan, site_url)) for plan in collection.plans.values())
+    return render("calendar.html", months=directory.calendar_view(collection, page_url), event_count=events,
+                  ics_url=directory.relative_url(page_url, exports.ALL_CALENDAR))
+
+
+def open_data(collection: Collection, page_url: str, site_url: str) -> str:
+    def link(path: str) -> str:
+        return directory.relative_url(page_url, path)
+
+    files = [{**file, "url": link(file["path"])} for file in exports.OPEN_DATA_FILES]
+    plans = []
+    for plan in collection.plans.values():
+        count = len(exports.calendar_events(plan, site_url))
+        path = exports.plan_calendar(plan.slug)
+        plans.append({"title": plan.data["title"], "url": link(plan.url), "event_count": count,
+                      "calendar_url": link(path) if count else "", "calendar_name": path.rsplit("/", 1)[1]})
+    return render("open_data.html", files=files, plans=plans)
 
 
 def field_reference() -> str:
@@ -102,9 +131,9 @@ def macro_reference() -> str:
     return render("macro_reference.html", rows=macro_rows())
 
 
-def form_editor(root: str, directory_urls: bool) -> str:
-    """The editor's frame; root leads from the editor page back to the site root (links.root_prefix)."""
-    return render("editor.html", root=root, guide=links.site_page("editing", directory_urls))
+def form_editor(page_url: str) -> str:
+    """The editor's frame, with its assets and links relative to the editor page."""
+    return render("editor.html", root=links.root_prefix(page_url), guide=directory.relative_url(page_url, "editing/"))
 
 
 def starter_plan(text: str) -> str:

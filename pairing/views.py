@@ -47,6 +47,7 @@ def schedule_view(plan: dict) -> list[dict]:
     rows = []
     for number, row in enumerate(plan.get("schedule", []), start=1):
         rows.append({
+            "number": number,
             "anchor": f"schedule-{number}",
             "label": month_label(row),
             "months": row["months"],

@@ -1,0 +1,235 @@
+"""Open data: plans.json with its schema, plans.csv and schedule.csv, and iCalendar files.
+
+Pure functions from a loaded Collection to file contents; the build only writes what `open_data_files` returns.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import hashlib
+import io
+import json
+from datetime import date, datetime
+
+import icalendar
+
+from . import views
+from .directory import plan_regions
+from .plans import Collection, Plan
+from .schema import plan_schema
+
+DATA_DIR = "data"
+PLANS_JSON = f"{DATA_DIR}/plans.json"
+PLANS_SCHEMA = f"{DATA_DIR}/plans.schema.json"
+PLANS_CSV = f"{DATA_DIR}/plans.csv"
+SCHEDULE_CSV = f"{DATA_DIR}/schedule.csv"
+ALL_CALENDAR = f"{DATA_DIR}/calendar.ics"
+TIMEZONE = "Asia/Shanghai"
+UID_DOMAIN = "kindergarten-pairing-plans"
+PRODID = "-//幼儿园结对帮扶计划//pairing//ZH"
+
+# What each published file is, for the open-data page.
+OPEN_DATA_FILES = [
+    {"path": PLANS_JSON, "name": "plans.json",
+     "description": "全部计划的 front matter（已校验），每份计划加上网址，每所参与幼儿园加上园名；另附幼儿园名录。"},
+    {"path": PLANS_SCHEMA, "name": "plans.schema.json",
+     "description": "plans.json 的 JSON Schema（2020-12），由网站校验计划所用的同一份 schema 生成。"},
+    {"path": PLANS_CSV, "name": "plans.csv", "description": "每份计划一行：标题、帮扶园、受援园、时间、地区、标签、网址。UTF-8（带 BOM），Excel 可直接打开。"},
+    {"path": SCHEDULE_CSV, "name": "schedule.csv", "description": "每项活动一行：所属计划、年份（原文未注明则留空）、月份、活动内容、网址。UTF-8（带 BOM）。"},
+    {"path": ALL_CALENDAR, "name": "calendar.ics",
+     "description": "全部计划中注明了年份的活动，iCalendar 格式，可导入手机日历；每项活动是整月的全天事件。"},
+]
+
+
+def plan_calendar(slug: str) -> str:
+    return f"{DATA_DIR}/calendar/{slug}.ics"
+
+
+# plans.json and its schema
+def published_schema() -> dict:
+    """The schema of plans.json, derived from schema.yml: each plan adds its url and each party its name."""
+    source = copy.deepcopy(plan_schema())
+    defs = source.pop("$defs")
+    dialect = source.pop("$schema")
+    source["properties"]["url"] = {"title": "网址", "description": "计划页面的完整网址。", "type": "string",
+                                   "format": "uri"}
+    source["required"] = [*source["required"], "url"]
+    party = defs["party"]
+    party["properties"]["name"] = {"title": "园名", "description": "幼儿园编号对应的园名（见 kindergartens）。",
+                                   "type": "string", "minLength": 1}
+    party["required"] = [*party["required"], "name"]
+    return {
+        "$schema": dialect, "title": "结对帮扶计划开放数据（plans.json）",
+        "description": "网站上全部计划的 front matter（已校验），加上网址和幼儿园园名；kindergartens 是幼儿园名录。",
+        "type": "object", "additionalProperties": False, "required": ["plans", "kindergartens"],
+        "properties": {"plans": {"type": "array", "items": {"$ref": "#/$defs/plan"}},
+                       "kindergartens": {"$ref": "#/$defs/kindergartens_file"}},
+        "$defs": {**defs, "plan": source},
+    }
+
+
+def plan_record(plan: Plan, kindergartens: dict, site_url: str) -> dict:
+    """A plan's front matter as written, its parties with names, and its full address."""
+    record = copy.deepcopy(plan.data)
+    for party in record["parties"]:
+        party["name"] = kindergartens[party["kindergarten"]]["name"]
+    record["url"] = absolute_url(site_url, plan.url)
+    return record
+
+
+def plans_document(collection: Collection, site_url: str) -> dict:
+    return {"plans": [plan_record(p, collection.kindergartens, site_url) for p in collection.plans.values()],
+            "kindergartens": collection.kindergartens}
+
+
+def absolute_url(site_url: str, url: str) -> str:
+    return site_url.rstrip("/") + "/" + url
+
+
+def as_json(document: dict) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+# CSV: UTF-8 with a BOM so that Excel on Chinese Windows reads it as UTF-8.
+PLAN_COLUMNS = ["网址名", "标题", "原标题", "帮扶园", "受援园", "指导单位", "撰写单位", "起始年份", "时间", "地区", "标签", "网址"]
+SCHEDULE_COLUMNS = ["计划网址名", "计划标题", "安排行", "年份", "月份", "原文月份", "序号", "活动", "网址"]
+
+
+def as_csv(columns: list[str], rows: list[list]) -> bytes:
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return text.getvalue().encode("utf-8-sig")
+
+
+def plan_rows(collection: Collection, site_url: str) -> list[list]:
+    rows = []
+    for plan in collection.plans.values():
+        data, names = plan.data, collection.kindergartens
+        in_role = {role: "、".join(names[p["kindergarten"]]["name"] for p in data["parties"] if p["role"] == role)
+                   for role in views.ROLE_LABELS}
+        rows.append([data["slug"], data["title"], data.get("original_title", ""), in_role["helping"],
+                     in_role["helped"], in_role["guiding"], names[data["author"]]["name"], data.get("year", ""),
+                     views.period_text(data), "、".join(plan_regions(data, names)), "、".join(data.get("tags", [])),
+                     absolute_url(site_url, plan.url)])
+    return rows
+
+
+def schedule_rows(collection: Collection, site_url: str) -> list[list]:
+    """One row per activity (each top-level item of a schedule row), sub-items in its text."""
+    rows = []
+    for plan in collection.plans.values():
+        for row in views.schedule_view(plan.data):
+            url = absolute_url(site_url, plan.url) + f"#{row['anchor']}"
+            for item in row["activities"]:
+                rows.append([plan.slug, plan.data["title"], row["number"], row["year"] or "",
+                             "、".join(map(str, row["months"])), row["label"], item["marker"], item_text(item), url])
+    return rows
+
+
+def item_text(item: dict) -> str:
+    """An outline item as one line of text: heading, paragraphs, then its sub-items with their markers."""
+    parts = [item["heading"], *item["paragraphs"]]
+    parts += [f"{sub['marker']}{item_text(sub)}" for sub in item["sub"]]
+    return " ".join(part for part in parts if part)
+
+
+# iCalendar: one all-day event per schedule row (per run of consecutive months) whose year is known.
+def calendar_events(plan: Plan, site_url: str) -> list[dict]:
+    """Events as data; a plan whose year is unknown has none (we never guess a year)."""
+    events, seen = [], {}
+    for row, source in zip(views.schedule_view(plan.data), plan.data.get("schedule", [])):
+        if row["year"] is None:
+            continue
+        for start, end in month_spans(row["year"], row["months"]):
+            uid = event_uid(plan.slug, start, end, source["activities"])
+            seen[uid] = seen.get(uid, 0) + 1
+            events.append({
+                "uid": uid if seen[uid] == 1 else uid.replace("@", f"-{seen[uid]}@"),
+                "start": start, "end": end,
+                "summary": f"{plan.data['title']}：{row['label']}活动",
+                "description": "\n".join(f"{item['marker']}{item_text(item)}" for item in row["activities"]),
+                "url": absolute_url(site_url, plan.url) + f"#{row['anchor']}",
+            })
+    return events
+
+
+def publishes_events(plan: Plan) -> bool:
+    """Whether the plan gets its own .ics file: some schedule row has a known year."""
+    return any(views.row_year(plan.data, row) for row in plan.data.get("schedule", []))
+
+
+def month_spans(year: int, months: list[int]) -> list[tuple[date, date]]:
+    """Runs of consecutive months as [first day, first day after): [2, 3] → 1 Feb – 1 Apr.
+    A month smaller than the one before it (十二、一月份) is in the following year."""
+    spans: list[tuple[date, date]] = []
+    previous = None
+    for month in months:
+        if previous is not None and month < previous:
+            year += 1
+        start = date(year, month, 1)
+        if spans and spans[-1][1] == start:
+            spans[-1] = (spans[-1][0], _next_month(start))
+        else:
+            spans.append((start, _next_month(start)))
+        previous = month
+    return spans
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def event_uid(slug: str, start: date, end: date, activities: dict) -> str:
+    """Stable across rebuilds and reordering: from the plan, the months and the activities' text, not a row number."""
+    text = json.dumps(activities, ensure_ascii=False, sort_keys=True)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return f"{slug}-{start:%Y%m}-{end:%Y%m}-{digest}@{UID_DOMAIN}"
+
+
+def as_ics(name: str, events: list[dict], stamp: datetime) -> bytes:
+    """An RFC 5545 calendar; its time-zone component keeps it valid even with no events."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", TIMEZONE)
+    calendar.add_component(icalendar.Timezone.from_tzid(TIMEZONE))
+    for event in events:
+        calendar.add_component(_ics_event(event, stamp))
+    return calendar.to_ical()
+
+
+def _ics_event(event: dict, stamp: datetime) -> icalendar.Event:
+    component = icalendar.Event()
+    component.add("uid", event["uid"])
+    component.add("dtstamp", stamp)
+    component.add("dtstart", event["start"])
+    component.add("dtend", event["end"])
+    component.add("summary", event["summary"])
+    component.add("description", event["description"])
+    component.add("url", event["url"])
+    component.add("transp", "TRANSPARENT")
+    return component
+
+
+# Everything the build publishes
+def open_data_files(collection: Collection, site_url: str, stamp: datetime) -> dict[str, str | bytes]:
+    """Path in the site → content, for every open-data file."""
+    files: dict[str, str | bytes] = {
+        PLANS_JSON: as_json(plans_document(collection, site_url)),
+        PLANS_SCHEMA: as_json(published_schema()),
+        PLANS_CSV: as_csv(PLAN_COLUMNS, plan_rows(collection, site_url)),
+        SCHEDULE_CSV: as_csv(SCHEDULE_COLUMNS, schedule_rows(collection, site_url)),
+    }
+    everything = []
+    for plan in collection.plans.values():
+        events = calendar_events(plan, site_url)
+        everything += events
+        if events:
+            files[plan_calendar(plan.slug)] = as_ics(plan.data["title"], events, stamp)
+    files[ALL_CALENDAR] = as_ics("幼儿园结对帮扶计划：全部活动", everything, stamp)
+    return files

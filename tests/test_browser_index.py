@@ -1,0 +1,52 @@
+"""The plan index on the home page in a real browser: filter by text, region and tag, sort by column, on a phone."""
+
+from __future__ import annotations
+
+
+def visible_titles(page) -> list[str]:
+    return page.locator(".plan-index tbody tr:visible td:first-child").all_inner_texts()
+
+
+def test_filters_narrow_the_plan_index(page, site_server):
+    page.goto(site_server)
+    assert len(visible_titles(page)) == 5
+    assert page.locator(".plan-index-count").inner_text() == "显示 5 / 5 份"
+    page.fill(".plan-index-filters input[name=text]", "咸阳")
+    assert visible_titles(page) == ["与咸阳市机关幼儿园结对学习计划"]
+    page.fill(".plan-index-filters input[name=text]", "")
+    page.select_option(".plan-index-filters select[name=tag]", "环境创设")
+    assert sorted(visible_titles(page)) == sorted(["对高枧幼儿园和金竹幼儿园的对口结对帮扶计划",
+                                                   "XX县机关幼儿园与XX镇中心幼儿园结对帮扶计划", "帮扶z镇幼儿园计划"])
+    page.select_option(".plan-index-filters select[name=region]", "遵义县")
+    assert visible_titles(page) == ["对高枧幼儿园和金竹幼儿园的对口结对帮扶计划"]
+    assert page.locator(".plan-index-count").inner_text() == "显示 1 / 5 份"
+    # negative control: a word no plan has leaves nothing
+    page.fill(".plan-index-filters input[name=text]", "没有这样的计划")
+    assert visible_titles(page) == []
+
+
+def test_columns_sort_both_ways(page, site_server):
+    page.goto(site_server)
+    title = page.locator(".plan-index th", has_text="计划").locator("button")
+    title.click()
+    ascending = visible_titles(page)
+    # Chinese collation (zh-CN): titles by pinyin (bang, dong, dui, yu), then those starting with Latin letters.
+    assert ascending == ["帮扶z镇幼儿园计划", "东苑幼儿园结对帮扶计划", "对高枧幼儿园和金竹幼儿园的对口结对帮扶计划",
+                         "与咸阳市机关幼儿园结对学习计划", "XX县机关幼儿园与XX镇中心幼儿园结对帮扶计划"]
+    assert page.locator(".plan-index th", has_text="计划").get_attribute("aria-sort") == "ascending"
+    title.click()
+    assert visible_titles(page) == ascending[::-1]
+    # 时间 sorts by when a plan starts (month order here: no seed plan gives a year), not by its text.
+    page.locator(".plan-index th", has_text="时间").locator("button").click()
+    assert visible_titles(page)[-2:] == ["XX县机关幼儿园与XX镇中心幼儿园结对帮扶计划", "与咸阳市机关幼儿园结对学习计划"]
+
+
+def test_index_fits_a_phone_screen(browser, site_server):
+    context = browser.new_context(viewport={"width": 375, "height": 800}, service_workers="block")
+    phone = context.new_page()
+    phone.goto(site_server)
+    assert phone.locator(".plan-index-filters input[name=text]").is_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    phone.fill(".plan-index-filters input[name=text]", "z镇")
+    assert visible_titles(phone) == ["帮扶z镇幼儿园计划"]
+    context.close()

@@ -1,0 +1,113 @@
+"""Unit tests of the open data: the published schema, CSV, and calendar events with stable UIDs."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime, timezone
+
+import icalendar
+import jsonschema
+import pytest
+
+from pairing import exports
+from test_directory import collection, plan
+
+SITE = "https://example.org/site/"
+STAMP = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+def dated(schedule: list[list[int]], **extra):
+    return plan("dated", {"a": "helping", "b": "helped"}, schedule=schedule, year=2024, **extra)
+
+
+@pytest.mark.parametrize("months, spans", [
+    ([9], [(date(2024, 9, 1), date(2024, 10, 1))]),
+    ([2, 3], [(date(2024, 2, 1), date(2024, 4, 1))]),
+    ([12], [(date(2024, 12, 1), date(2025, 1, 1))]),
+    ([3, 5], [(date(2024, 3, 1), date(2024, 4, 1)), (date(2024, 5, 1), date(2024, 6, 1))]),
+    ([12, 1], [(date(2024, 12, 1), date(2025, 2, 1))]),
+])
+def test_month_spans_are_whole_months_with_exclusive_end(months, spans):
+    assert exports.month_spans(2024, months) == spans
+
+
+def test_events_for_a_known_year_in_chinese_with_links():
+    events = exports.calendar_events(dated([[9], [10, 11]]), SITE)
+    assert [(e["start"], e["end"]) for e in events] == [(date(2024, 9, 1), date(2024, 10, 1)),
+                                                         (date(2024, 10, 1), date(2024, 12, 1))]
+    assert events[1]["summary"] == "dated 计划：十、十一月份活动"
+    assert events[1]["description"] == "dated 在 [10, 11] 的活动"
+    assert events[1]["url"] == "https://example.org/site/plans/dated/#schedule-2"
+
+
+def test_no_events_when_the_year_is_unknown():
+    unknown = plan("u", {"a": "helping"}, schedule=[[9]])
+    assert exports.calendar_events(unknown, SITE) == []
+    assert exports.publishes_events(unknown) is False
+    assert exports.publishes_events(dated([[9]])) is True
+
+
+def test_uids_survive_reordering_and_change_with_the_activity():
+    first = {e["uid"] for e in exports.calendar_events(dated([[9], [10, 11]]), SITE)}
+    reordered = dated([[10, 11], [9]])
+    assert {e["uid"] for e in exports.calendar_events(reordered, SITE)} == first
+    reordered.data["schedule"][0]["activities"]["items"] = ["改过的活动"]
+    assert len({e["uid"] for e in exports.calendar_events(reordered, SITE)} & first) == 1
+
+
+def test_identical_rows_get_distinct_uids():
+    events = exports.calendar_events(dated([[9], [9]]), SITE)
+    assert len({e["uid"] for e in events}) == 2
+
+
+def test_ics_parses_with_all_day_events_and_time_zone():
+    calendar = icalendar.Calendar.from_ical(exports.as_ics("测试", exports.calendar_events(dated([[9]]), SITE), STAMP))
+    (event,) = calendar.walk("VEVENT")
+    assert event.decoded("dtstart") == date(2024, 9, 1) and event.decoded("dtend") == date(2024, 10, 1)
+    assert "VALUE=DATE" in event.to_ical().decode()
+    assert str(event["summary"]) == "dated 计划：九月份活动"
+    assert calendar["x-wr-timezone"] == "Asia/Shanghai"
+    assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Asia/Shanghai"]
+
+
+def test_published_schema_accepts_records_and_refuses_a_missing_url():
+    schema = exports.published_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    one = plan("one", {"a": "helping", "b": "helped"}, schedule=[[9]])
+    document = exports.plans_document(collection(one), SITE)
+    jsonschema.validate(document, schema)
+    assert document["plans"][0]["parties"][0] == {"kindergarten": "a", "role": "helping", "name": "甲园"}
+    # negative control: the same document without a url is refused
+    del document["plans"][0]["url"]
+    with pytest.raises(jsonschema.ValidationError, match="'url' is a required property"):
+        jsonschema.validate(document, schema)
+
+
+def test_published_schema_does_not_change_the_declared_one():
+    from pairing.schema import plan_schema
+
+    exports.published_schema()
+    assert "url" not in plan_schema()["properties"]
+    assert "name" not in plan_schema()["$defs"]["party"]["properties"]
+
+
+def test_csv_has_a_bom_and_one_row_per_activity():
+    data = exports.as_csv(exports.SCHEDULE_COLUMNS, exports.schedule_rows(collection(dated([[9], [10, 11]])), SITE))
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert [(r["年份"], r["月份"], r["活动"]) for r in rows] == [
+        ("2024", "9", "dated 在 [9] 的活动"), ("2024", "10、11", "dated 在 [10, 11] 的活动")]
+
+
+def test_item_text_flattens_headings_and_sub_items():
+    item = {"marker": "1、", "heading": "小标题", "paragraphs": ["正文"],
+            "sub": [{"marker": "①", "heading": "", "paragraphs": ["甲"], "sub": []}]}
+    assert exports.item_text(item) == "小标题 正文 ①甲"
+
+
+def test_plan_rows_resolve_names():
+    (row,) = exports.plan_rows(collection(plan("one", {"a": "helping", "b": "helped"}, tags=["送教下乡"])), SITE)
+    named = dict(zip(exports.PLAN_COLUMNS, row))
+    assert (named["帮扶园"], named["受援园"], named["地区"], named["标签"]) == ("甲园", "乙园", "甲县", "送教下乡")
+    assert named["网址"] == "https://example.org/site/plans/one/"

@@ -1,0 +1,188 @@
+"""The built site answers questions across plans: kindergarten pages, the calendar, tags and open data.
+
+Expected values come from pairing.plans.load (the same checked front matter the site is built from)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import icalendar
+import jsonschema
+import pytest
+from conftest import ROOT, run_build
+
+from pairing import plans
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def collection():
+    return plans.load(ROOT, ROOT / "docs", ROOT / "data")
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def sections(html: str, pattern: str) -> dict[str, str]:
+    """The HTML of each part of a page that starts with `pattern` (one group: the part's name)."""
+    parts = re.split(pattern, html)
+    return dict(zip(parts[1::2], parts[2::2]))
+
+
+# Kindergarten pages
+def test_each_kindergarten_page_lists_exactly_its_plans_by_role(built_site, collection):
+    for kid in collection.kindergartens:
+        expected = {(party["role"], plan.slug) for plan in collection.plans.values()
+                    for party in plan.data["parties"] if party["kindergarten"] == kid}
+        html = read(built_site, f"kindergartens/{kid}/index.html")
+        found = {(role, slug) for role, part in sections(html, r'<section class="plan-kindergarten-role plan-kindergarten-(\w+)">').items()
+                 for slug in re.findall(r'href="\.\./\.\./plans/([a-z0-9-]+)/"', part.split("</section>")[0])}
+        assert found == expected, kid
+        assert f"<h1>{collection.kindergartens[kid]['name']}</h1>" in html
+
+
+def test_plan_pages_link_each_party_to_its_kindergarten_page(built_site, collection):
+    for plan in collection.plans.values():
+        html = read(built_site, f"plans/{plan.slug}/index.html")
+        card = html.split('<div class="plan-card">')[1].split("</div>")[0]
+        linked = re.findall(r'href="\.\./\.\./kindergartens/([a-z0-9-]+)/"', card)
+        assert sorted(linked) == sorted(p["kindergarten"] for p in plan.data["parties"])
+        for kid in linked:
+            assert (built_site / "kindergartens" / kid / "index.html").is_file()
+
+
+def test_kindergarten_index_links_every_kindergarten(built_site, collection):
+    html = read(built_site, "kindergartens/index.html")
+    assert re.findall(r'href="([a-z0-9-]+)/"', html.split('class="plan-index plan-kindergartens"')[1]) == list(collection.kindergartens)
+
+
+def test_a_page_in_the_way_of_a_kindergarten_page_is_refused(site_copy, tmp_path):
+    (site_copy / "docs" / "kindergartens" / "dongyuan.md").write_text("# 东苑\n", encoding="utf-8")
+    result = run_build(site_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "docs/kindergartens/dongyuan.md: 与幼儿园编号 dongyuan 的自动生成页面同名，请改名或删除" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# Activity calendar
+def test_calendar_has_every_schedule_row_under_each_of_its_months(built_site, collection):
+    months = sections(read(built_site, "calendar/index.html"), r'<h2 id="month-(\d+)">')
+    assert list(months) == [str(m) for m in range(1, 13)]
+    expected_count = {str(m): 0 for m in range(1, 13)}
+    for plan in collection.plans.values():
+        for number, row in enumerate(plan.data.get("schedule", []), start=1):
+            for month in row["months"]:
+                assert f'href="../plans/{plan.slug}/#schedule-{number}"' in months[str(month)], (plan.slug, number, month)
+                expected_count[str(month)] += 1
+    for month, part in months.items():
+        assert len(re.findall(r'class="plan-calendar-entry"', part)) == expected_count[month]
+    assert sum(expected_count.values()) > 20
+
+
+def test_calendar_says_no_year_is_known(built_site):
+    text = read(built_site, "calendar/index.html")
+    assert "目前没有计划注明年份，日历文件中还没有活动" in text
+    assert "原文未注明年份" in text
+
+
+# Tags
+def test_tags_page_has_every_tag_and_plan_pages_link_to_it(built_site, collection):
+    tags_page = read(built_site, "tags/index.html")
+    for plan in collection.plans.values():
+        html = read(built_site, f"plans/{plan.slug}/index.html")
+        for tag in plan.data["tags"]:
+            assert f'href="../../tags/#tag:{tag}"' in html
+            assert f'id="tag:{tag}"' in tags_page
+            listed = tags_page.split(f'id="tag:{tag}"')[1].split("<h2")[0]
+            assert f'href="../plans/{plan.slug}/"' in listed
+
+
+# Open data
+def test_plans_json_validates_against_the_published_schema_and_round_trips(built_site, collection):
+    schema = json.loads(read(built_site, "data/plans.schema.json"))
+    document = json.loads(read(built_site, "data/plans.json"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(document, schema)
+    assert document["kindergartens"] == collection.kindergartens
+    assert len(document["plans"]) == len(collection.plans)
+    for record, plan in zip(document["plans"], collection.plans.values()):
+        assert record.pop("url") == f"http://127.0.0.1:8000/{plan.url}"
+        for party in record["parties"]:
+            assert party.pop("name") == collection.kindergartens[party["kindergarten"]]["name"]
+        assert record == plan.data
+
+
+def test_csv_files_open_with_the_csv_module(built_site, collection):
+    raw = (built_site / "data" / "plans.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert [r["网址名"] for r in rows] == [p.slug for p in collection.plans.values()]
+    assert rows[0]["标题"] == next(iter(collection.plans.values())).data["title"]
+    raw = (built_site / "data" / "schedule.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    expected = [(p.slug, str(n)) for p in collection.plans.values()
+                for n, row in enumerate(p.data.get("schedule", []), start=1) for _ in row["activities"]["items"]]
+    assert [(r["计划网址名"], r["安排行"]) for r in rows] == expected
+    assert {r["年份"] for r in rows} == {""}
+
+
+def test_seed_plans_publish_no_events_and_say_so(built_site, collection):
+    calendar = icalendar.Calendar.from_ical((built_site / "data" / "calendar.ics").read_bytes())
+    assert calendar.walk("VEVENT") == []
+    assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Asia/Shanghai"]
+    assert not (built_site / "data" / "calendar").exists()
+    for plan in collection.plans.values():
+        assert "原文未注明年份，所以不发布日历事件" in read(built_site, f"plans/{plan.slug}/index.html")
+
+
+def test_open_data_page_links_files_that_exist(built_site):
+    html = read(built_site, "open-data/index.html")
+    links = re.findall(r'href="\.\./(data/[^"]+)"', html)
+    assert set(links) == {"data/plans.json", "data/plans.schema.json", "data/plans.csv", "data/schedule.csv",
+                          "data/calendar.ics"}
+    assert all((built_site / link).is_file() for link in links)
+
+
+# A plan with a known year (tests/fixtures/dated-pairing.md, never in the published site)
+def build_with_dated_plan(project: Path, out: Path, text: str) -> Path:
+    (project / "docs" / "plans" / "dated-pairing.md").write_text(text, encoding="utf-8")
+    result = run_build(project, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def events(path: Path) -> list:
+    return icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+
+
+def test_calendar_files_for_a_plan_with_a_known_year(site_copy, tmp_path):
+    text = (FIXTURES / "dated-pairing.md").read_text(encoding="utf-8")
+    site = build_with_dated_plan(site_copy, tmp_path / "first", text)
+    found = events(site / "data" / "calendar" / "dated-pairing.ics")
+    assert [(e.decoded("dtstart").isoformat(), e.decoded("dtend").isoformat(), str(e["summary"])) for e in found] == [
+        ("2024-09-01", "2024-10-01", "测试用：注明年份的结对帮扶计划：九月份活动"),
+        ("2024-10-01", "2024-12-01", "测试用：注明年份的结对帮扶计划：十、十一月份活动"),
+        ("2025-01-01", "2025-02-01", "测试用：注明年份的结对帮扶计划：一月份活动"),
+    ]
+    assert str(found[0]["url"]) == "http://127.0.0.1:8000/plans/dated-pairing/#schedule-1"
+    assert str(found[0]["description"]) == "1、制定结对计划\n2、第一次送教"
+    assert [str(e["uid"]) for e in events(site / "data" / "calendar.ics")] == [str(e["uid"]) for e in found]
+    page = read(site, "plans/dated-pairing/index.html")
+    assert 'href="../../data/calendar/dated-pairing.ics"' in page
+    assert "2024年" in read(site, "calendar/index.html")
+
+    # The rows in another order: the same events keep the same UIDs.
+    rows = text.split("schedule:\n")[1].split("signature:")[0]
+    first, second = rows.split("  - months: [10, 11]")
+    swapped = text.replace(rows, "  - months: [10, 11]" + second + first)
+    assert swapped != text
+    again = events(build_with_dated_plan(site_copy, tmp_path / "second", swapped) / "data" / "calendar" / "dated-pairing.ics")
+    assert [e.decoded("dtstart").month for e in again] == [10, 1, 9]
+    assert {str(e["uid"]) for e in again} == {str(e["uid"]) for e in found}
