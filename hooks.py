@@ -1,4 +1,5 @@
-"""MkDocs hooks: the pages and files generated from the plans, added to the build before it starts.
+"""MkDocs hooks: the pages and files generated from the plans, added to the build before it starts,
+and the Content Security Policy written into every page.
 
 Thin glue, like macros.py: what to generate comes from pairing.directory and pairing.exports.
 """
@@ -12,7 +13,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from pairing import directory, exports
+from pairing import csp, directory, exports
 
 
 # Hooks
@@ -29,6 +30,16 @@ def on_files(files: Files, *, config) -> Files:
     for path, content in exports.open_data_files(collection, config["site_url"] or "", stamp).items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_post_page(output: str, *, page, config) -> str:
+    """Every page carries a Content Security Policy: only the site's own scripts, styles and the inline
+    scripts Material writes into this page (by hash) may run. The offline copy runs from file://, where
+    'self' matches nothing, so it goes without."""
+    offline = config.plugins.get("material/offline")
+    if offline is not None and offline.config.enabled:
+        return output
+    return csp.with_policy(output)
 
 
 # Helper functions

@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from markupsafe import escape  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from pairing import audit, directory, editor, links, plans, policy, render, search, sharing  # noqa: E402
+from pairing import audit, csp, directory, editor, links, plans, policy, render, search, sharing  # noqa: E402
 from pairing.problems import ContentError, format_problems  # noqa: E402
 
 STARTER_PLAN = Path(__file__).resolve().parent / "pairing" / "starter_plan.md"
@@ -94,7 +94,7 @@ def _write_redirects(collection, site_dir, use_directory_urls):
     for redirect in links.redirects(collection, use_directory_urls):
         path = site_dir / redirect["path"]
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render.redirect_page(redirect["target"]), encoding="utf-8")
+        path.write_text(csp.with_policy(render.redirect_page(redirect["target"])), encoding="utf-8")
 
 
 def _use_local_offline_shim(conf):

@@ -85,7 +85,9 @@ def _matching_branch(error):
 def _message(error: jsonschema.ValidationError, raw: str | None) -> str:
     schema, value, kind = error.schema, error.instance, error.validator
     got = f"，得到 {describe(value, raw)}"
-    if "x-error" in schema:
+    # x-error explains the rule a value broke; an empty or non-text value gets the plain message.
+    plain = kind == "minLength" or (kind == "type" and schema.get("type") == "string")
+    if "x-error" in schema and not plain:
         return schema["x-error"] + got
     if kind == "type":
         expected = schema["type"]

@@ -155,7 +155,7 @@ def _explain(error: yaml.MarkedYAMLError, source_line: str) -> str:
         return "YAML 格式错误：这里不能出现冒号；文字里含英文冒号时请给整段文字加引号"
     if "expected <block end>" in problem or "did not find expected" in problem:
         return "YAML 格式错误：缩进不对齐，同一层的字段要用相同数量的空格缩进"
-    return f"YAML 格式错误（{error.problem}）"
+    return f"YAML 格式错误：这一行的写法无法识别；文字中有引号、&、*、! 等符号时，请把整段文字用双引号括起来（{error.problem}）"
 
 
 def is_full_width_key_line(line: str) -> bool:

@@ -102,6 +102,16 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture
+def tooling_page(browser):
+    """A tab for tests that inject their own tools (axe, a planted style): those are not the site's scripts,
+    so this tab ignores the pages' Content Security Policy (tested itself in test_browser_security.py)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block", bypass_csp=True)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

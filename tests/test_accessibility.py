@@ -29,13 +29,15 @@ def axe_violations(page) -> list[dict]:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_serious_or_critical_axe_violations(page, site_server, path):
+def test_no_serious_or_critical_axe_violations(tooling_page, site_server, path):
+    page = tooling_page
     page.goto(site_server + path)
     violations = axe_violations(page)
     assert [v for v in violations if v["impact"] in BLOCKING] == []
 
 
-def test_axe_finds_a_planted_violation(page, site_server):
+def test_axe_finds_a_planted_violation(tooling_page, site_server):
+    page = tooling_page
     # negative test: an image without alt text and an unlabeled input must be reported
     page.goto(site_server + PLAN_PAGES[0])
     page.evaluate("""() => {

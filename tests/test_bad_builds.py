@@ -143,13 +143,13 @@ def test_the_starter_plan_builds(site_copy, tmp_path):
 
 def test_front_matter_strings_are_escaped_on_the_page(site_copy, tmp_path):
     break_file(site_copy, PLAN, "original_title: 篇1：幼儿园帮扶计划", 'original_title: "</p></div><img src=x>&amp;篇1"')
-    break_file(site_copy, "data/kindergartens.yml", "  name: 东苑幼儿园", '  name: "东苑<b>幼儿园</b>"')
+    break_file(site_copy, PLAN, "    - 我园指派专人负责结对活动，", '    - "<b>粗</b></li></ol>"\n    - 我园指派专人负责结对活动，')
     result = run_build(site_copy, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out/plans/dongyuan-pairing/index.html").read_text(encoding="utf-8")
     assert "原标题：&lt;/p&gt;&lt;/div&gt;&lt;img src=x&gt;&amp;amp;篇1" in html
     assert "<img src=x" not in html
-    assert "东苑&lt;b&gt;幼儿园&lt;/b&gt;" in html
+    assert "&lt;b&gt;粗&lt;/b&gt;&lt;/li&gt;&lt;/ol&gt;" in html and "<b>粗" not in html
 
 
 @pytest.mark.parametrize("path, old, new, expected", [
@@ -164,6 +164,17 @@ def test_front_matter_strings_are_escaped_on_the_page(site_copy, tmp_path):
 ])
 def test_markup_that_could_run_or_mislead_fails_the_build(site_copy, tmp_path, path, old, new, expected):
     break_file(site_copy, path, old, new.encode().decode("unicode_escape") if "\\u" in new else new)
+    assert expected in refused(site_copy, tmp_path)
+
+
+@pytest.mark.parametrize("path, old, new, expected", [
+    (PLAN, "title: 东苑幼儿园结对帮扶计划", "title: 东苑<b>幼儿园</b>", f'{PLAN}:2:8: title: 不能含 <、> 或 & 符号（网页模板会把它们当作代码），得到 "东苑<b>幼儿园</b>"'),
+    (PLAN, "title: 东苑幼儿园结对帮扶计划", "title: 东苑&lt;/title&gt;", f'{PLAN}:2:8: title: 不能含 <、> 或 & 符号'),
+    (PLAN, "tags: [", "tags: [a&b, ", f'{PLAN}:18:8: tags[0]: 不能含 <、> 或 & 符号'),
+    ("data/kindergartens.yml", "  name: 东苑幼儿园", "  name: 东苑>幼儿园", 'data/kindergartens.yml:4:9: dongyuan.name: 不能含 <、> 或 & 符号'),
+])
+def test_markup_characters_in_titles_fail_the_build(site_copy, tmp_path, path, old, new, expected):
+    break_file(site_copy, path, old, new)
     assert expected in refused(site_copy, tmp_path)
 
 

@@ -29,7 +29,8 @@ def normalised(text: str) -> str:
 
 def print_plan(browser, url: str, extra_css: str = "") -> dict:
     """A plan page printed to an A4 PDF: its pages' text, page size, and the schedule rows as shown."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    # bypass_csp: a test may plant a style of its own (the site's policy is tested in test_browser_security.py)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block", bypass_csp=True)
     page = context.new_page()
     page.goto(url)
     if extra_css:

@@ -88,7 +88,7 @@
     }
     if (spec.type && !hasType(value, spec.type)) {
       if (value === "" || value === undefined) { return fail("不能为空"); }
-      return fail(spec["x-error"] || "应为" + TYPE_NAMES[spec.type]);
+      return fail((spec.type !== "string" && spec["x-error"]) || "应为" + TYPE_NAMES[spec.type]);
     }
     if (spec.enum && spec.enum.indexOf(value) < 0) { return fail("请选择" + (spec.title || "一项")); }
     if (spec.minLength && typeof value === "string" && value.trim().length < spec.minLength) { return fail("不能为空"); }
