@@ -5,12 +5,13 @@ with what the pages show, and fails when they differ."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import links, views
+from . import exports, links, views
 from .htmltext import article_text, links_and_ids, squeeze
 from .plans import Collection, Plan
 from .problems import Problem
@@ -66,11 +67,13 @@ def count_problems(counts: dict[str, int], expected: int) -> list[Problem]:
 
 
 def listed_plans(site_dir: Path) -> dict[str, int]:
-    """How many plans each listing of the built site names."""
+    """How many plans each listing of the built site names: the home page, the sitemap, plans.json."""
     home = (site_dir / "index.html").read_text(encoding="utf-8")
     sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    open_data = json.loads((site_dir / exports.PLANS_JSON).read_text(encoding="utf-8"))
     return {"site/index.html": home.count('class="plan-row"'),
-            "site/sitemap.xml": len(re.findall(r"<loc>[^<]*/plans/[^<]+</loc>", sitemap))}
+            "site/sitemap.xml": len(re.findall(r"<loc>[^<]*/plans/[^<]+</loc>", sitemap)),
+            f"site/{exports.PLANS_JSON}": len(open_data["plans"])}
 
 
 def broken_links(site_dir: Path, base_path: str = "/") -> list[Problem]:

@@ -24,7 +24,7 @@ def site(built_site, tmp_path):
 def test_the_real_site_passes(collection, built_site):
     assert audit.lost_content(collection, built_site) == []
     assert audit.broken_links(built_site) == []
-    assert audit.listed_plans(built_site) == {"site/index.html": 5, "site/sitemap.xml": 5}
+    assert audit.listed_plans(built_site) == {"site/index.html": 5, "site/sitemap.xml": 5, "site/data/plans.json": 5}
 
 
 def test_every_schedule_row_member_and_measure_is_expected(collection):
