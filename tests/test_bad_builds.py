@@ -178,6 +178,11 @@ def test_markup_characters_in_titles_fail_the_build(site_copy, tmp_path, path, o
     assert expected in refused(site_copy, tmp_path)
 
 
+def test_a_10_mb_field_fails_the_build(site_copy, tmp_path):
+    break_file(site_copy, PLAN, "original_title: 篇1：幼儿园帮扶计划", "original_title: " + "长" * 3_500_000)
+    assert f"{PLAN}:1:1: 文件太大（超过 256 KB）" in refused(site_copy, tmp_path)
+
+
 def test_a_huge_plan_fails_the_build(site_copy, tmp_path):
     rows = "".join(f"  - months: [{n % 12 + 1}]\n    activities:\n      items: [活动{n}]\n" for n in range(10_000))
     break_file(site_copy, PLAN, "tags: [", f"schedule:\n{rows}tags: [")

@@ -102,3 +102,13 @@ def test_editing_guide_lists_fields_macros_and_a_starter(built_site):
         assert f"<code>{field}</code>" in html
     assert "{{ schedule_table() }}" in html
     assert "title: 某某幼儿园结对帮扶计划" in html
+
+
+def test_no_traceback_or_absolute_path_in_any_built_file(built_site):
+    from conftest import ROOT
+
+    for path in built_site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".csv", ".ics", ".xml", ".js"):
+            text = path.read_text(encoding="utf-8-sig")
+            assert "Traceback" not in text and "Macro Rendering Error" not in text, path
+            assert str(ROOT) not in text and "/root/" not in text, path
