@@ -122,16 +122,6 @@ def test_a_symlink_under_docs_fails_the_build(site_copy, tmp_path):
     assert "docs/secrets.md:1:1: 不允许符号链接（symlink），请提交真实文件" in refused(site_copy, tmp_path)
 
 
-def test_a_build_without_jieba_fails_with_a_chinese_message(site_copy, tmp_path):
-    fake = tmp_path / "no-jieba" / "jieba"
-    fake.mkdir(parents=True)
-    (fake / "__init__.py").write_text("raise ImportError('jieba is blocked for this test')\n", encoding="utf-8")
-    result = run_build(site_copy, tmp_path / "out", {"PYTHONPATH": str(fake.parent)})
-    assert result.returncode != 0
-    assert "未安装 jieba，中文搜索无法分词" in result.stderr
-    assert "Traceback" not in result.stderr
-
-
 def test_the_starter_plan_builds(site_copy, tmp_path):
     starter = (site_copy / "pairing" / "starter_plan.md").read_text(encoding="utf-8")
     (site_copy / "docs/plans/example-pairing.md").write_text(starter, encoding="utf-8")
