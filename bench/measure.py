@@ -1,0 +1,162 @@
+"""What the benchmark measures: build time and peak memory, output sizes, bytes a reader downloads,
+and `mkdocs serve` save-to-reload time. Each function measures one thing and returns plain numbers."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+TITLE_LINE = re.compile(r"^title: .*$", re.M)
+ASSET = re.compile(r"<(?:link[^>]*\brel=\"?stylesheet\"?[^>]*\bhref|script[^>]*\bsrc)=\"?([^\" >]+)", re.I)
+
+
+@dataclass
+class Build:
+    seconds: float
+    cpu_seconds: float   # user + system time of the build process: steadier than wall time on a busy machine
+    peak_mb: float       # max resident set size of the build process (its own peak, from wait4)
+
+
+def build(project: Path, out: Path) -> Build:
+    """One clean `mkdocs build --strict`; peak memory is this child's own ru_maxrss (Linux: KiB)."""
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.perf_counter()
+    process = subprocess.Popen([*MKDOCS, "build", "--strict", "-q", "-d", str(out)], cwd=project, env=ENV,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"build failed in {project}:\n{stderr.decode('utf-8', 'replace')[-3000:]}")
+    return Build(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def gzip_size(data: bytes) -> int:
+    """Size as a static host would send it (gzip level 6, the nginx/Apache default range)."""
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def tree_bytes(root: Path) -> int:
+    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
+
+
+def plan_pages(site: Path) -> list[Path]:
+    return sorted((site / "plans").glob("*/index.html"))
+
+
+def largest_plan_page(site: Path, only: int | None = None) -> int:
+    """The largest plan page; with `only`, among the seed plans and synthetic plans 1..only, which
+    are the same at every size of the site (so a difference is the site's growth, not the content)."""
+    pages = plan_pages(site)
+    if only is not None:
+        pages = [p for p in pages if not p.parent.name.startswith("synthetic-")
+                 or int(p.parent.name.split("-")[1]) <= only]
+    return max(p.stat().st_size for p in pages)
+
+
+def search_index(site: Path) -> bytes:
+    return (site / "search" / "search_index.json").read_bytes()
+
+
+def first_view(site: Path, page: Path) -> tuple[int, int]:
+    """(raw, gzip) bytes of a page and every same-site stylesheet and script it references."""
+    base = "http://site.invalid/" + page.parent.relative_to(site).as_posix() + "/"
+    html = page.read_bytes()
+    files = {page}
+    for ref in ASSET.findall(html.decode("utf-8")):
+        url = urlparse(urljoin(base, ref))
+        if url.netloc == "site.invalid" and (site / url.path.lstrip("/")).is_file():
+            files.add(site / url.path.lstrip("/"))
+    blobs = [f.read_bytes() for f in files]
+    return sum(map(len, blobs)), sum(map(gzip_size, blobs))
+
+
+def first_search(site: Path) -> tuple[int, int]:
+    """(raw, gzip) bytes fetched when a reader first searches: the search worker and the index."""
+    worker = next((site / "assets" / "javascripts" / "workers").glob("search*.js"))
+    blobs = [worker.read_bytes(), search_index(site)]
+    return sum(map(len, blobs)), sum(map(gzip_size, blobs))
+
+
+# mkdocs serve
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(url: str, text: str, limit: float, interval: float = 0.05) -> float | None:
+    """Seconds until the page at url contains text, or None after limit seconds."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        body = fetch(url)
+        if body is not None and text in body:
+            return time.perf_counter() - start
+        time.sleep(interval)
+    return None
+
+
+def serve_reload(project: Path, plan_file: Path, pages: list[str], options: tuple[str, ...] = (),
+                 edits: int = 3, limit: float = 180) -> list[float]:
+    """Seconds from saving plan_file to every page in `pages` (URL paths) showing the edited title.
+
+    `mkdocs serve` rebuilds, then the browser reloads; polling over HTTP stands in for the reload.
+    Each edit gives the plan a new title; every page listed must show it (none stale).
+    """
+    port = free_port()
+    root = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen([*MKDOCS, "serve", "-q", *options, "-a", f"127.0.0.1:{port}"], cwd=project, env=ENV,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    times = []
+    original = plan_file.read_text(encoding="utf-8")
+    try:
+        if wait_for(root + pages[0], "<html", limit) is None:
+            raise RuntimeError("mkdocs serve did not start")
+        for edit in range(edits):
+            marker = f"编辑{edit}号{time.time_ns() % 100000}"
+            time.sleep(1.5)   # let the watcher settle after the previous rebuild
+            plan_file.write_text(TITLE_LINE.sub(lambda m: m.group(0) + marker, original, count=1), encoding="utf-8")
+            start = time.perf_counter()
+            for page in pages:
+                if wait_for(root + page, marker, limit) is None:
+                    raise RuntimeError(f"{page} never showed the edit within {limit} s")
+            times.append(time.perf_counter() - start)
+    finally:
+        plan_file.write_text(original, encoding="utf-8")
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    return times
+
+
+def pages_showing(site: Path, text: str, plan_page: str, most: int = 6) -> list[str]:
+    """URL paths of the plan page and up to `most` other built pages that show text (e.g. its title)."""
+    others = [p.parent.relative_to(site).as_posix() + "/" for p in sorted(site.rglob("index.html"))
+              if text in p.read_text(encoding="utf-8")]
+    others = [("" if o == "./" else o) for o in others if o != plan_page]
+    return [plan_page, *others[:most]]

@@ -1,0 +1,196 @@
+"""Run the benchmark: this site against a stock Material baseline, side by side, and write BENCHMARKS.md.
+
+    .venv/bin/python -m bench                      # full run: N = 5, 100, 300, 1000; 3 repeats; serve at 300
+    .venv/bin/python -m bench --quick              # N = 10, 50; 1 repeat; serve at 50 (a minute or two)
+    .venv/bin/python -m bench --before main        # also build the site as it was at a git ref
+
+Builds of every configuration are interleaved within each repeat, so machine noise hits all alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import baseline, measure, report, synthetic
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMON_PLANS = 5   # synthetic plans 1..5 (and the seeds) are in the site at every N: their pages are compared
+
+
+@dataclass
+class Variant:
+    """One configuration built at every N: the stock baseline, this site, or this site changed."""
+    name: str
+    label: str
+    projects: dict[int, Path] = field(default_factory=dict)
+    builds: dict[int, list[measure.Build]] = field(default_factory=dict)
+    sizes: dict[int, dict] = field(default_factory=dict)
+    serve: dict[str, list[float]] = field(default_factory=dict)   # serve options → seconds per edit
+    clear_cache: bool = False   # build with an empty .cache/ each time (a first build, or CI without a cache)
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = parse(argv)
+    with tempfile.TemporaryDirectory(prefix="pairing-bench-") as scratch:
+        variants = prepare(Path(scratch), options)
+        for repeat in range(options.repeats):
+            for n in options.sizes:
+                order = variants if repeat % 2 == 0 else variants[::-1]
+                for variant in order:
+                    if n in variant.projects:
+                        run_build(variant, n, Path(scratch) / "out", repeat, options)
+        if options.serve_n:
+            # `--dirty` leaves pages that show a saved plan stale on this site (no dirty-aware hook yet), so
+            # only a full rebuild is measured: it is the one that keeps every page correct.
+            for variant, modes in ((variants[0], [""]), (variants[1], [""])):
+                for mode in modes:
+                    variant.serve[mode] = serve(variant, options.serve_n, Path(scratch) / "out", mode)
+        save_raw(variants, options.output.with_suffix(".json"))
+        text = report.markdown(variants, options)
+    options.output.write_text(text, encoding="utf-8")
+    print(f"wrote {options.output}")
+    return 0
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], default=[5, 100, 300, 1000])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--serve-n", type=int, default=300, help="plans for the serve test (0: skip)")
+    parser.add_argument("--before", help="git ref of the site to compare against (e.g. main)")
+    parser.add_argument("--ablate", action="store_true",
+                        help="also build at the largest N with each optimisation undone, one at a time")
+    parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
+    parser.add_argument("--quick", action="store_true", help="N = 10, 50; 1 repeat; serve at 50")
+    options = parser.parse_args(argv)
+    if options.quick:
+        options.sizes, options.repeats, options.serve_n = [10, 50], 1, 50
+    options.command = "python -m bench " + " ".join(argv if argv is not None else sys.argv[1:])
+    return options
+
+
+def prepare(scratch: Path, options: argparse.Namespace) -> list[Variant]:
+    """Site copies with N synthetic plans for each variant; the baseline is derived from the site copy."""
+    stock = Variant("baseline", "(b) stock Material")
+    site = Variant("site", "(a) this site")
+    variants = [stock, site]
+    if options.before:
+        variants.append(Variant("before", f"site at {options.before}"))
+    sizes = sorted(set(options.sizes) | ({options.serve_n} if options.serve_n else set()))
+    for n in sizes:
+        site.projects[n] = synthetic.copy_site(ROOT, scratch / f"site-{n}")
+        synthetic.write_plans(site.projects[n], n)
+        stock.projects[n] = baseline.write_baseline(site.projects[n], scratch / f"baseline-{n}")
+        if options.before:
+            variants[2].projects[n] = checkout(options.before, scratch / f"before-{n}")
+            synthetic.write_plans(variants[2].projects[n], n)
+    largest = max(options.sizes)
+    cold = Variant("cold", "(a) this site, empty .cache/", clear_cache=True)
+    cold.projects[largest] = site.projects[largest]
+    variants.insert(2, cold)
+    if options.ablate:
+        for name, label, patches in ABLATIONS:
+            project = synthetic.copy_site(site.projects[largest], scratch / f"ablate-{name}")
+            if all(patch(project) for patch in patches):
+                variant = Variant(name, label)
+                variant.projects[largest] = project
+                variants.append(variant)
+            else:
+                print(f"ablation {name}: the code it undoes is not there any more; skipped", flush=True)
+    return variants
+
+
+def run_build(variant: Variant, n: int, out: Path, repeat: int, options) -> None:
+    if variant.clear_cache:
+        shutil.rmtree(variant.projects[n] / ".cache", ignore_errors=True)
+    result = measure.build(variant.projects[n], out)
+    variant.builds.setdefault(n, []).append(result)
+    print(f"[{repeat + 1}/{options.repeats}] N={n:5d} {variant.name:28s} {result.seconds:6.2f} s {result.cpu_seconds:6.2f} s CPU "
+          f"{result.peak_mb:6.0f} MB", flush=True)
+    if repeat == 0:
+        variant.sizes[n] = sizes(out, n)
+
+
+def sizes(site: Path, n: int) -> dict:
+    index = measure.search_index(site)
+    pages = measure.plan_pages(site)
+    view = measure.first_view(site, pages[len(pages) // 2])
+    return {"site": measure.tree_bytes(site), "largest_plan": measure.largest_plan_page(site),
+            "largest_common": measure.largest_plan_page(site, only=COMMON_PLANS),
+            "index": len(index), "index_gz": measure.gzip_size(index), "view": view,
+            "search": measure.first_search(site), "pages": len(pages)}
+
+
+def serve(variant: Variant, n: int, out: Path, mode: str) -> list[float]:
+    """Save-to-reload seconds for one plan, checking every page that shows its title."""
+    project = variant.projects[n]
+    measure.build(project, out)
+    plan_file = project / "docs" / "plans" / "synthetic-0001.md"
+    title = measure.TITLE_LINE.search(plan_file.read_text(encoding="utf-8")).group(0)[len("title: "):]
+    pages = measure.pages_showing(out, title, "plans/synthetic-0001/")
+    times = measure.serve_reload(project, plan_file, pages, tuple(mode.split()))
+    print(f"serve {mode} N={n} {variant.name}: {', '.join(f'{t:.2f}' for t in times)} s (pages: {pages})", flush=True)
+    return times
+
+
+def checkout(ref: str, target: Path) -> Path:
+    """The site as it was at a git ref (git archive), without tools and tests."""
+    target.mkdir(parents=True)
+    archive = subprocess.run(["git", "archive", ref], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    for name in synthetic.NOT_SITE:
+        path = target / name
+        if path.is_dir():
+            subprocess.run(["rm", "-rf", str(path)], check=True)
+    return target
+
+
+def replace_in(path: str, old: str, new: str):
+    """A patch of a site copy: replace text in one file; False when the text is not there."""
+    def patch(project: Path) -> bool:
+        file = project / path
+        text = file.read_text(encoding="utf-8") if file.is_file() else ""
+        if old not in text:
+            return False
+        file.write_text(text.replace(old, new), encoding="utf-8")
+        return True
+    return patch
+
+
+# Each optimisation undone on its own (name, label, patches of a site copy), to measure what it saves.
+ABLATIONS = [
+    ("every-plan-in-nav", "(a) with every plan in the navigation", [
+        replace_in("macros.py", 'env.conf["nav"] = plans.navigation(FIXED_PAGES)', 'env.conf["nav"] = None'),
+        replace_in("mkdocs.yml", "not_in_nav: |\n  /plans/\n", "")]),
+    ("no-held-parts", "(a) with plan parts parsed by Markdown", [
+        replace_in("macros.py", "heldparts.hold(part(", "(part("),
+        replace_in("macros.py", "heldparts.hold(card)", "card"),
+        replace_in("macros.py", "heldparts.hold(render.plan_index(collection))", "render.plan_index(collection)")]),
+    ("no-search-hook", "(a) with Material's own search index (no cache, escapes, all breaks)", [
+        replace_in("mkdocs.yml", "  - hooks/search.py\n", "")]),
+    ("no-check-cache", "(a) checking every page every build", [
+        replace_in("pairing/plans.py", "if checked and checked.is_clean(key):", "if False:")]),
+    ("pure-python-yaml", "(a) with pure-Python YAML", [
+        replace_in("pairing/yamlsource.py", 'FAST_LOADER = getattr(yaml, "CSafeLoader", None)', "FAST_LOADER = None")]),
+    ("full-positions", "(a) keeping every plan's YAML positions", [
+        replace_in("pairing/plans.py", "source.compact(front)", "source")]),
+]
+
+
+def save_raw(variants: list[Variant], path: Path) -> None:
+    """Every measurement, so a report can be made again without building (python -m bench.rereport)."""
+    raw = [{**dataclasses.asdict(v), "projects": {}} for v in variants]
+    path.write_text(json.dumps(raw, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

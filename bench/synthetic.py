@@ -1,0 +1,174 @@
+"""Synthetic plans for the benchmark: varied Chinese text recombined from the seed plans' own clauses.
+
+Every plan is valid against pairing/schema.yml and uses every plan macro, so a build of N synthetic
+plans exercises the same code paths as N real ones. Deterministic for a given seed.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+
+# Project parts that a benchmark copy leaves out (tools, caches, outputs); everything else is the site.
+NOT_SITE = {".git", ".venv", "venv", "site", "tests", "bench", ".cache", "__pycache__", "node_modules",
+            ".pytest_cache", ".hypothesis", "BENCHMARKS.md"}
+CLAUSE_BREAK = re.compile(r"[，。；;！？：:\n]+")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+PLACE_CHARS = "东南西北安平宁康兴华阳江山河湖泉林石桥新昌明德永和丰富清溪岭川源泰云龙凤金玉长乐"
+PLACE_KINDS = ["县", "镇", "乡", "区"]
+KINDERGARTEN_KINDS = ["中心幼儿园", "机关幼儿园", "第一幼儿园", "实验幼儿园", "阳光幼儿园", "希望幼儿园", "童心幼儿园"]
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐"
+GIVEN = "丽芳敏静燕娟霞红艳玲萍华英梅琳雪晶慧洁颖"
+NUMBERINGS = ["1、", "1.", "一、", "（一）", "①", "(1)"]
+SECTION_NUMBERS = "一二三四五六七八九十"
+ROLES_AFTER_LEADER = ["副组长", "组员", "组员", "成员"]
+
+
+def copy_site(root: Path, target: Path) -> Path:
+    """A throw-away copy of whatever the checkout holds (config, glue, hooks, templates, docs, data)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in sorted(root.iterdir()):
+        if entry.name in NOT_SITE or entry.name.startswith(".") and entry.is_dir():
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, target / entry.name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(entry, target / entry.name)
+    return target
+
+
+# Vocabulary
+def seed_clauses(project: Path) -> list[str]:
+    """Every clause of Chinese prose in the seed plans, front matter and body alike."""
+    texts: list[str] = []
+    for path in sorted((project / "docs" / "plans").glob("*.md")):
+        text = path.read_text(encoding="utf-8-sig")
+        texts.append(re.sub(r"\{\{.*?\}\}", "", text))
+    clauses = {c.strip(" -\"'#[]") for t in texts for c in CLAUSE_BREAK.split(t)}
+    return sorted(c for c in clauses if len(HAN.findall(c)) >= 6 and "{" not in c)
+
+
+def seed_tags(project: Path) -> list[str]:
+    tags: set[str] = set()
+    for path in sorted((project / "docs" / "plans").glob("*.md")):
+        front = path.read_text(encoding="utf-8-sig").split("\n---", 1)[0]
+        tags.update((yaml.safe_load(front.lstrip("-\n")) or {}).get("tags", []))
+    return sorted(tags)
+
+
+class Writer:
+    """Sentences and paragraphs recombined from seed clauses."""
+
+    def __init__(self, clauses: list[str], rng: random.Random):
+        self.clauses, self.rng = clauses, rng
+
+    def sentence(self, parts: tuple[int, int] = (2, 4)) -> str:
+        return "，".join(self.rng.sample(self.clauses, self.rng.randint(*parts))) + "。"
+
+    def paragraph(self, sentences: tuple[int, int] = (2, 3)) -> str:
+        return "".join(self.sentence() for _ in range(self.rng.randint(*sentences)))
+
+    def outline(self, items: int, numbered: bool = True) -> dict:
+        outline: dict = {"numbering": self.rng.choice(NUMBERINGS)} if numbered else {}
+        outline["items"] = [self.sentence((1, 3)) for _ in range(items)]
+        return outline
+
+
+# Kindergartens and plans
+def kindergartens(count: int, rng: random.Random) -> dict:
+    """Generated kindergartens by id: a place name and a kind, with the region they are in."""
+    found = {}
+    for number in range(1, count + 1):
+        place = "".join(rng.sample(PLACE_CHARS, 2)) + rng.choice(PLACE_KINDS)
+        record = {"name": f"{place}{rng.choice(KINDERGARTEN_KINDS)}", "region": place}
+        if rng.random() < 0.3:
+            record["ownership"] = rng.choice(["公办", "民办"])
+        found[f"synthetic-kg-{number:04d}"] = record
+    return found
+
+
+def plan(number: int, writer: Writer, tags: list[str], helping: str, helped: str, names: dict) -> tuple[dict, str]:
+    """One plan: (front matter, body) using every field and every plan macro."""
+    rng = writer.rng
+    slug = f"synthetic-{number:04d}"
+    year = rng.randint(2015, 2025)
+    data = {
+        "title": f"{names[helping]}与{names[helped]}结对帮扶计划（{number}）",
+        "slug": slug,
+        "original_title": f"篇{number}：幼儿园结对帮扶工作计划",
+        "year": year,
+        "parties": [{"kindergarten": helping, "role": "helping"}, {"kindergarten": helped, "role": "helped"}],
+        "author": helped,
+        "guiding_ideology": [writer.paragraph()],
+        "principles": [writer.paragraph((1, 2))],
+        "status_analysis": {"strengths": [writer.paragraph((1, 2))], "weaknesses": writer.outline(3)},
+        "leadership": leadership(rng),
+        "goals": writer.outline(3),
+        "content": {"numbering": "（一）", "items": [
+            {"heading": writer.sentence((1, 1)).rstrip("。")[:12], "sub": writer.outline(2)} for _ in range(3)]},
+        "measures": writer.outline(4),
+        "organisation": writer.outline(2),
+        "schedule": schedule(writer),
+        "signature": {"org": names[helped], "date": f"{year}年8月"},
+        "tags": rng.sample(tags, rng.randint(3, 6)),
+    }
+    return data, body(writer)
+
+
+def leadership(rng: random.Random) -> list[dict]:
+    people = [{"role": "组长", "name": rng.choice(SURNAMES) + rng.choice(GIVEN), "duty": "全面负责结对帮扶工作"}]
+    for role in rng.sample(ROLES_AFTER_LEADER, 3):
+        people.append({"role": role, "name": rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, 2))})
+    return people
+
+
+def schedule(writer: Writer) -> list[dict]:
+    """Ten months: September to December, then January and March to July of the next year."""
+    rows = []
+    for month in [9, 10, 11, 12, 1, 3, 4, 5, 6, 7]:
+        row: dict = {"months": [month]}
+        if month < 9:
+            row["next_year"] = True
+        row["activities"] = writer.outline(writer.rng.randint(1, 3))
+        rows.append(row)
+    return rows
+
+
+def body(writer: Writer) -> str:
+    parts = [writer.paragraph(), ""]
+    calls = ['paragraphs("guiding_ideology")', 'paragraphs("principles")', "status_report()",
+             'outline("goals")', "leadership_group()", 'outline("content")', 'outline("measures")',
+             'outline("organisation")', "schedule_table()"]
+    headings = ["指导思想", "工作原则", "现状分析", "工作目标", "领导小组", "帮扶内容", "具体措施", "组织实施", "活动安排"]
+    for index, (heading, call) in enumerate(zip(headings, calls)):
+        parts += [f"## {SECTION_NUMBERS[index]}、{heading}", "", "{{ " + call + " }}", ""]
+    parts += [writer.paragraph((1, 2)), "", "{{ signature_block() }}", ""]
+    return "\n".join(parts)
+
+
+def write_plans(project: Path, count: int, seed: int = 8) -> list[str]:
+    """Add `count` synthetic plans and their kindergartens to a site copy; return the new plan files."""
+    clauses, tags = seed_clauses(project), seed_tags(project)
+    data_file = project / "data" / "kindergartens.yml"
+    existing = yaml.safe_load(data_file.read_text(encoding="utf-8-sig")) or {}
+    generated = kindergartens(2 * count, random.Random(seed))
+    names = {kid: record["name"] for kid, record in {**existing, **generated}.items()}
+    data_file.write_text(dump({**existing, **generated}), encoding="utf-8")
+    ids, written = list(generated), []
+    for number in range(1, count + 1):
+        # Plan n is the same whatever the count, so pages can be compared across sizes of the site.
+        writer = Writer(clauses, random.Random(f"{seed}-{number}"))
+        helping, helped = ids[2 * number - 2], ids[2 * number - 1]
+        data, text = plan(number, writer, tags, helping, helped, names)
+        path = project / "docs" / "plans" / f"{data['slug']}.md"
+        path.write_text(f"---\n{dump(data)}---\n\n{text}", encoding="utf-8")
+        written.append(path.name)
+    return written
+
+
+def dump(data) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
