@@ -1,7 +1,6 @@
 """The end-of-build checks: nothing lost between sources and pages, no broken internal link."""
 
 import shutil
-from pathlib import Path
 
 import pytest
 

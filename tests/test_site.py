@@ -3,7 +3,6 @@
 import json
 import re
 
-import pytest
 
 from pairing.htmltext import article_text, squeeze
 
