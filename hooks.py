@@ -13,7 +13,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from pairing import csp, directory, exports
+from pairing import csp, directory, exports, offline
 
 
 # Hooks
@@ -36,10 +36,7 @@ def on_post_page(output: str, *, page, config) -> str:
     """Every page carries a Content Security Policy: only the site's own scripts, styles and the inline
     scripts Material writes into this page (by hash) may run. The offline copy runs from file://, where
     'self' matches nothing, so it goes without."""
-    offline = config.plugins.get("material/offline")
-    if offline is not None and offline.config.enabled:
-        return output
-    return csp.with_policy(output)
+    return output if offline.plugin_enabled(config.plugins) else csp.with_policy(output)
 
 
 # Helper functions

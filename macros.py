@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from markupsafe import escape  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from pairing import audit, csp, directory, editor, links, plans, policy, render, search, sharing  # noqa: E402
+from pairing import audit, csp, directory, editor, links, offline, plans, policy, render, search, sharing  # noqa: E402
 from pairing.problems import ContentError, format_problems  # noqa: E402
 
 STARTER_PLAN = Path(__file__).resolve().parent / "pairing" / "starter_plan.md"
@@ -99,8 +99,7 @@ def _write_redirects(collection, site_dir, use_directory_urls):
 
 def _use_local_offline_shim(conf):
     # Why: Material's offline plugin would otherwise load its file:// worker shim from a CDN.
-    offline = conf["plugins"].get("material/offline")
-    if offline is not None and offline.config.enabled:
+    if offline.plugin_enabled(conf["plugins"]):
         conf["extra"]["polyfills"] = [OFFLINE_SHIM]
 
 
@@ -116,13 +115,6 @@ def _current_plan(env, required=True):
     if plan is None and required:
         raise PluginError(f"{env.page.file.src_uri}: 这个宏只能用在 docs/plans/ 下的计划页面")
     return plan
-
-
-def _use_local_offline_shim(conf):
-    # Why: Material's offline plugin would otherwise load its file:// worker shim from a CDN.
-    offline = conf["plugins"].get("material/offline")
-    if offline is not None and offline.config.enabled:
-        conf["extra"]["polyfills"] = [OFFLINE_SHIM]
 
 
 def _require_jieba():

@@ -18,6 +18,12 @@ DEFAULT_ZIP = Path("dist") / f"{FOLDER}.zip"
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 
+def plugin_enabled(plugins) -> bool:
+    """Whether this build is the offline copy (Material's offline plugin switched on by OFFLINE_ENV)."""
+    plugin = plugins.get("material/offline")
+    return plugin is not None and plugin.config.enabled
+
+
 class OfflineBuildError(Exception):
     """The site did not build; carries the build's own (Chinese) messages."""
 
