@@ -6,6 +6,7 @@ Thin glue, like macros.py: what to generate comes from pairing.directory and pai
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import datetime, timezone
 
@@ -13,22 +14,22 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from pairing import csp, directory, exports, offline
+from pairing import csp, directory, exports, offline, render
 
 
 # Hooks
 def on_files(files: Files, *, config) -> Files:
-    """One page per kindergarten, and the open-data files, from the plans macros.py already loaded."""
+    """The kindergarten and tag pages, the further pages of each long listing, the plan index's data and the
+    open-data files, from the plans macros.py already loaded."""
     collection = config.plugins["macros"].variables["pairing_collection"]
-    for kindergarten_id, record in collection.kindergartens.items():
-        src_uri = directory.kindergarten_src_uri(kindergarten_id)
-        # Why: a hand-written page at the same address would silently replace the generated one.
-        if files.get_file_from_path(src_uri) is not None:
-            raise PluginError(f"docs/{src_uri}: 与幼儿园编号 {kindergarten_id} 的自动生成页面同名，请改名或删除")
-        files.append(File.generated(config, src_uri, content=_kindergarten_page(kindergarten_id, record["name"])))
+    for page in directory.generated_pages(collection):
+        _add(files, File.generated(config, page["src_uri"], content=_generated_page(page)), page["title"])
+    home_url = "" if config["use_directory_urls"] else "index.html"
+    data = render.plan_index_data(collection, home_url)
+    _add(files, File.generated(config, directory.PLAN_INDEX_DATA, content=data), directory.PLAN_INDEX_DATA)
     stamp = _build_time()
     for path, content in exports.open_data_files(collection, config["site_url"] or "", stamp).items():
-        files.append(File.generated(config, path, content=content))
+        _add(files, File.generated(config, path, content=content), path)
     return files
 
 
@@ -40,10 +41,21 @@ def on_post_page(output: str, *, page, config) -> str:
 
 
 # Helper functions
-def _kindergarten_page(kindergarten_id: str, name: str) -> str:
-    """Markdown that calls the kindergarten_page macro; the title is YAML-quoted, the id matches [a-z0-9-]+."""
-    front = yaml.safe_dump({"title": name}, allow_unicode=True, sort_keys=False)
-    return f'---\n{front}---\n\n{{{{ kindergarten_page("{kindergarten_id}") }}}}\n'
+def _add(files: Files, file: File, what: str) -> None:
+    # Why: a hand-written file at the address of a generated page (a kindergarten's, a tag's) would silently
+    # replace it or be replaced.
+    if files.get_file_from_path(file.src_uri) is not None:
+        raise PluginError(f"docs/{file.src_uri}: 与自动生成的“{what}”同名，请改名或删除")
+    files.append(file)
+
+
+def _generated_page(page: dict) -> str:
+    """Markdown that calls the page's macro with literal arguments (ids and tag slugs hold no quotes, page
+    numbers are numbers); the title is YAML-quoted; further pages of a listing stay out of the search index."""
+    meta = {"title": page["title"]} if page["search"] else {"title": page["title"], "search": {"exclude": True}}
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    args = ", ".join(json.dumps(arg, ensure_ascii=False) for arg in page["args"])
+    return f"---\n{front}---\n\n{{{{ {page['macro']}({args}) }}}}\n"
 
 
 def _build_time() -> datetime:

@@ -42,12 +42,16 @@ def define_env(env):
 
     for name in policy.PLAN_MACROS:
         env.macro(plan_macro(getattr(render, name)), name)
-    env.macro(lambda: render.plan_index(collection, env.page.url), "plan_index")
-    env.macro(lambda: render.kindergarten_index(collection, env.page.url), "kindergarten_index")
-    env.macro(lambda: render.activity_calendar(collection, env.page.url, site_url), "activity_calendar")
-    env.macro(lambda: render.open_data(collection, env.page.url, site_url), "open_data")
-    # Only in the pages hooks.py generates, one per kindergarten (not in policy.SITE_MACROS).
-    env.macro(lambda kindergarten_id: render.kindergarten_page(collection, kindergarten_id, env.page.url), "kindergarten_page")
+    # The listings take the page number of a long listing: pages after the first are generated (hooks.py).
+    env.macro(lambda number=1: render.plan_index(collection, env.page.url, number), "plan_index")
+    env.macro(lambda number=1: render.kindergarten_index(collection, env.page.url, number), "kindergarten_index")
+    env.macro(lambda number=1: render.activity_calendar(collection, env.page.url, site_url, number), "activity_calendar")
+    env.macro(lambda: render.tag_index(collection, env.page.url), "tag_index")
+    env.macro(lambda: render.open_data(collection, env.page.url), "open_data")
+    # Only in the pages hooks.py generates, one (or more) per kindergarten and tag (not in policy.SITE_MACROS).
+    env.macro(lambda kindergarten_id, number=1: render.kindergarten_page(collection, kindergarten_id, env.page.url, number),
+              "kindergarten_page")
+    env.macro(lambda slug, number=1: render.tag_page(collection, slug, env.page.url, number), "tag_page")
     env.macro(render.field_reference, "field_reference")
     env.macro(render.macro_reference, "macro_reference")
     env.macro(lambda: render.starter_plan(STARTER_PLAN.read_text(encoding="utf-8")), "starter_plan")

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import exports, links, views
+from . import exports, links, paging, views
 from .htmltext import article_text, links_and_ids, squeeze
 from .plans import Collection, Plan
 from .problems import Problem
@@ -67,11 +67,13 @@ def count_problems(counts: dict[str, int], expected: int) -> list[Problem]:
 
 
 def listed_plans(site_dir: Path) -> dict[str, int]:
-    """How many plans each listing of the built site names: the home page, the sitemap, plans.json."""
-    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    """How many plans each listing of the built site names: the plan index (the home page and its further
+    pages), the sitemap, plans.json."""
+    index_pages = [site_dir / "index.html", *sorted((site_dir / paging.PAGE_DIR).rglob("*.html"))]
+    rows = sum(page.read_text(encoding="utf-8").count('class="plan-row"') for page in index_pages)
     sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
     open_data = json.loads((site_dir / exports.PLANS_JSON).read_text(encoding="utf-8"))
-    return {"site/index.html": home.count('class="plan-row"'),
+    return {"site/index.html": rows,
             "site/sitemap.xml": len(re.findall(r"<loc>[^<]*/plans/[^<]+</loc>", sitemap)),
             f"site/{exports.PLANS_JSON}": len(open_data["plans"])}
 

@@ -6,18 +6,27 @@ Pure functions over a loaded Collection; the views they return feed templates in
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
-from pymdownx.slugs import slugify
-
-from . import views
+from . import links, paging, views
 from .numbering import chinese_numeral
 from .plans import Collection, Plan
 from .schema import plan_schema
+from .tags import TAGS_DIR, tag_slug, tag_url
 
 KINDERGARTENS_DIR = "kindergartens"
-TAGS_PAGE = "tags/"
-# The tags plugin's default anchors (tags_slugify, tags_slugify_format): Chinese characters are kept.
-TAG_SLUG = slugify(case="lower")
+TAGS_PAGE = f"{TAGS_DIR}/"
+KINDERGARTEN_INDEX = f"{KINDERGARTENS_DIR}/"
+CALENDAR_PAGE = "calendar/"
+# What plan-index.js filters and sorts: every plan's row of the index (hooks.py writes it, index_data).
+PLAN_INDEX_DATA = "assets/plan-index-data.js"
+# Items per page of each listing: at 1,000 plans every listing page stays within 1.2x of its size in the
+# five-plan site (tests/test_scale.py), small enough for a phone on a weak connection.
+PLANS_PER_PAGE = 10
+KINDERGARTENS_PER_PAGE = 15
+PLANS_PER_KINDERGARTEN_PAGE = 8
+PLANS_PER_TAG_PAGE = 8
+ENTRIES_PER_PAGE = 25
 MONTHS = range(1, 13)
 UNKNOWN_REGION = "未注明"
 
@@ -27,14 +36,9 @@ def kindergarten_url(kindergarten_id: str) -> str:
     return f"{KINDERGARTENS_DIR}/{kindergarten_id}/"
 
 
-def kindergarten_src_uri(kindergarten_id: str) -> str:
-    """The generated page of a kindergarten, as the site engine names pages."""
-    return f"{KINDERGARTENS_DIR}/{kindergarten_id}.md"
-
-
 def tag_anchor(tag: str) -> str:
-    """The tag's place on the tags page, as Material's tags plugin names it: tag:环境创设."""
-    return f"tag:{TAG_SLUG(tag, '-')}"
+    """The tag's place on the tags overview, as Material's tags plugin named it: tag:环境创设."""
+    return f"tag:{tag_slug(tag)}"
 
 
 def relative_url(page_url: str, target_url: str) -> str:
@@ -48,6 +52,7 @@ def relative_url(page_url: str, target_url: str) -> str:
 
 
 # Aggregation
+@lru_cache(maxsize=2)
 def plans_by_kindergarten(collection: Collection) -> dict[str, dict[str, list[Plan]]]:
     """Every kindergarten (with or without plans) → role → its plans, in plan order."""
     found = {kid: {role: [] for role in views.ROLE_LABELS} for kid in collection.kindergartens}
@@ -59,6 +64,7 @@ def plans_by_kindergarten(collection: Collection) -> dict[str, dict[str, list[Pl
     return found
 
 
+@lru_cache(maxsize=2)
 def rows_by_month(collection: Collection) -> dict[int, list[tuple[Plan, int]]]:
     """Month 1–12 → (plan, schedule row number) for every row that names that month."""
     found: dict[int, list[tuple[Plan, int]]] = {month: [] for month in MONTHS}
@@ -69,12 +75,25 @@ def rows_by_month(collection: Collection) -> dict[int, list[tuple[Plan, int]]]:
     return found
 
 
+@lru_cache(maxsize=2)
 def plans_by_tag(collection: Collection) -> dict[str, list[Plan]]:
     """Tag → plans with it; tags in order of first use."""
     found: dict[str, list[Plan]] = {}
     for plan in collection.plans.values():
         for tag in plan.data.get("tags", []):
             found.setdefault(tag, []).append(plan)
+    return found
+
+
+@lru_cache(maxsize=2)
+def tags_by_slug(collection: Collection) -> dict[str, dict]:
+    """Tag page address (tags.tag_slug) → the tag's spellings and plans, in order of first use: spellings
+    that differ only in case or punctuation (Steam 教育, steam-教育) are one tag with one page."""
+    found: dict[str, dict] = {}
+    for tag, plans in plans_by_tag(collection).items():
+        entry = found.setdefault(tag_slug(tag), {"names": [], "plans": []})
+        entry["names"].append(tag)
+        entry["plans"] += [plan for plan in plans if plan not in entry["plans"]]
     return found
 
 
@@ -93,13 +112,26 @@ def party_links(plan: dict, kindergartens: dict, page_url: str) -> list[dict]:
 
 
 def tag_links(tags: list[str], page_url: str) -> list[dict]:
-    tags_page = relative_url(page_url, TAGS_PAGE)
-    return [{"name": tag, "url": f"{tags_page}#{tag_anchor(tag)}"} for tag in tags]
+    return [{"name": tag, "url": relative_url(page_url, tag_url(tag))} for tag in tags]
 
 
-def index_view(collection: Collection, page_url: str = "") -> dict:
-    """The plan index: one row per plan, and the tags and regions to filter by."""
-    rows = [_index_row(plan, collection, page_url) for plan in collection.plans.values()]
+def index_view(collection: Collection, page_url: str = "", number: int = 1) -> dict:
+    """One page of the plan index: its rows, where the whole index's data is (for filtering and sorting
+    every plan in the browser), and the pager."""
+    plans = list(collection.plans.values())
+    shown = paging.page_items(plans, PLANS_PER_PAGE, number)
+    return {"plans": [_index_row(plan, collection, page_url) for plan in shown], "total": len(plans),
+            "data_url": relative_url(page_url, PLAN_INDEX_DATA), "root": links.root_prefix(page_url),
+            "pager": pager_view("", number, paging.page_count(len(plans), PLANS_PER_PAGE), page_url)}
+
+
+def index_data(collection: Collection, home_url: str) -> dict:
+    """Every plan's row of the index, with links relative to the home page (home_url: '' online,
+    'index.html' offline), and the regions and tags to filter by: what plan-index.js filters and sorts."""
+    rows = [_index_row(plan, collection, home_url) for plan in collection.plans.values()]
+    for row in rows:
+        for role in ("helping", "helped"):
+            row[role] = [{"name": party["name"], "url": party["url"]} for party in row[role]]
     regions = sorted({region for row in rows for region in row["regions"]})
     tags = [{"name": tag, "count": len(found)} for tag, found in plans_by_tag(collection).items()]
     return {"plans": rows, "regions": regions, "tags": tags}
@@ -124,18 +156,26 @@ def period_key(plan: dict) -> str:
     return f"{year:04d}-{rows[0]['months'][0]:02d}"
 
 
-def kindergarten_view(kindergarten_id: str, collection: Collection, page_url: str | None = None) -> dict:
-    """A kindergarten's facts, labelled from the schema, and its plans by role (links relative to page_url,
-    by default the kindergarten's own page)."""
+def kindergarten_view(kindergarten_id: str, collection: Collection, page_url: str | None = None,
+                      number: int = 1) -> dict:
+    """A kindergarten's facts, labelled from the schema, and one page of its plans, by role (links relative to
+    page_url, by default the kindergarten's own page)."""
     record = collection.kindergartens[kindergarten_id]
     labels = plan_schema()["$defs"]["kindergarten"]["properties"]
     facts = [{"label": spec["title"], "value": _fact_text(record[key])}
              for key, spec in labels.items() if key != "name" and key in record]
-    page_url = kindergarten_url(kindergarten_id) if page_url is None else page_url
+    base = kindergarten_url(kindergarten_id)
+    page_url = base if page_url is None else page_url
     by_role = plans_by_kindergarten(collection)[kindergarten_id]
-    roles = [{"role": role, "label": label, "plans": [_plan_link(p, page_url, kindergarten_id) for p in by_role[role]]}
-             for role, label in views.ROLE_LABELS.items()]
-    return {"name": record["name"], "facts": facts, "roles": roles}
+    items = [{"role": role, "plan": plan} for role in views.ROLE_LABELS for plan in by_role[role]]
+    shown = paging.page_items(items, PLANS_PER_KINDERGARTEN_PAGE, number)
+    before = items[(number - 1) * PLANS_PER_KINDERGARTEN_PAGE - 1] if number > 1 else None
+    roles = [{"role": run["key"], "label": views.ROLE_LABELS[run["key"]], "count": len(by_role[run["key"]]),
+              "continued": run["continued"],
+              "plans": [_plan_link(item["plan"], page_url, kindergarten_id) for item in run["items"]]}
+             for run in paging.group_runs(shown, "role", before)]
+    pages = paging.page_count(len(items), PLANS_PER_KINDERGARTEN_PAGE)
+    return {"name": record["name"], "facts": facts, "roles": roles, "pager": pager_view(base, number, pages, page_url)}
 
 
 def _fact_text(value) -> str:
@@ -144,32 +184,71 @@ def _fact_text(value) -> str:
     return "、".join(value) if isinstance(value, list) else str(value)
 
 
-def _plan_link(plan: Plan, page_url: str, kindergarten_id: str) -> dict:
+def _plan_link(plan: Plan, page_url: str, kindergarten_id: str | None = None) -> dict:
     return {"title": plan.data["title"], "url": relative_url(page_url, plan.url),
             "period": views.period_text(plan.data), "is_author": plan.data["author"] == kindergarten_id}
 
 
-def kindergarten_index_view(collection: Collection, page_url: str) -> list[dict]:
-    """Every kindergarten with how many plans it is in, by role."""
+def kindergarten_index_view(collection: Collection, page_url: str, number: int = 1) -> dict:
+    """One page of the kindergartens, each with how many plans it is in, by role."""
     by_kindergarten = plans_by_kindergarten(collection)
-    return [{"name": record["name"], "url": relative_url(page_url, kindergarten_url(kid)),
+    shown = paging.page_items(list(collection.kindergartens.items()), KINDERGARTENS_PER_PAGE, number)
+    rows = [{"name": record["name"], "url": relative_url(page_url, kindergarten_url(kid)),
              "region": record.get("region", UNKNOWN_REGION),
-             "counts": [len(by_kindergarten[kid][role]) for role in views.ROLE_LABELS]}
-            for kid, record in collection.kindergartens.items()]
+             "counts": [len(by_kindergarten[kid][role]) for role in views.ROLE_LABELS]} for kid, record in shown]
+    pages = paging.page_count(len(collection.kindergartens), KINDERGARTENS_PER_PAGE)
+    return {"kindergartens": rows, "total": len(collection.kindergartens),
+            "pager": pager_view(KINDERGARTEN_INDEX, number, pages, page_url)}
 
 
-def calendar_view(collection: Collection, page_url: str) -> list[dict]:
-    """一月 … 十二月, each with its schedule rows: known years first by year, unknown years honestly last."""
-    schedules = {plan.slug: views.schedule_view(plan.data) for plan in collection.plans.values()}
-    months = []
-    for month, entries in rows_by_month(collection).items():
-        shown = [_calendar_entry(plan, schedules[plan.slug][number - 1], page_url) for plan, number in entries]
-        shown.sort(key=lambda e: (e["year"] is None, e["year"] or 0, e["plan_title"], e["number"]))
-        months.append({"month": month, "label": f"{chinese_numeral(month)}月", "entries": shown})
-    return months
+def calendar_view(collection: Collection, page_url: str, number: int = 1) -> dict:
+    """One page of the calendar: schedule rows by month, 一月 … 十二月, known years first by year, unknown years
+    honestly last; the months link to the page where each begins."""
+    order = calendar_order(collection)
+    shown = paging.page_items(order, ENTRIES_PER_PAGE, number)
+    before = order[(number - 1) * ENTRIES_PER_PAGE - 1] if number > 1 else None
+    months = [{"month": run["key"], "label": f"{chinese_numeral(run['key'])}月", "continued": run["continued"],
+               "entries": [_calendar_entry(e["plan"], e["number"], page_url) for e in run["items"]]}
+              for run in paging.group_runs(shown, "month", before)]
+    pages = paging.page_count(len(order), ENTRIES_PER_PAGE)
+    return {"months": months, "month_links": _month_links(collection, page_url), "total": len(order),
+            "pager": pager_view(CALENDAR_PAGE, number, pages, page_url)}
 
 
-def _calendar_entry(plan: Plan, row: dict, page_url: str) -> dict:
+@lru_cache(maxsize=2)
+def calendar_order(collection: Collection) -> list[dict]:
+    """Every (month, plan, row) of the calendar in the order it is shown."""
+    entries = []
+    for month, found in rows_by_month(collection).items():
+        keyed = [(views.row_year(plan.data, plan.data["schedule"][n - 1]), plan.data["title"], n, plan) for plan, n in found]
+        keyed.sort(key=lambda k: (k[0] is None, k[0] or 0, k[1], k[2]))
+        entries += [{"month": month, "plan": plan, "number": n} for _, _, n, plan in keyed]
+    return entries
+
+
+@lru_cache(maxsize=2)
+def month_starts(collection: Collection) -> dict[int, tuple[int, int]]:
+    """Month → (index in calendar_order of its first row, how many rows it has), for months with rows."""
+    starts: dict[int, tuple[int, int]] = {}
+    for index, entry in enumerate(calendar_order(collection)):
+        first, count = starts.get(entry["month"], (index, 0))
+        starts[entry["month"]] = (first, count + 1)
+    return starts
+
+
+def _month_links(collection: Collection, page_url: str) -> list[dict]:
+    """一月 … 十二月 with how many rows each has and a link to where the month begins (none for an empty month)."""
+    starts, links = month_starts(collection), []
+    for month in MONTHS:
+        first, count = starts.get(month, (0, 0))
+        target = paging.page_url(CALENDAR_PAGE, paging.page_of(first, ENTRIES_PER_PAGE))
+        links.append({"month": month, "label": f"{chinese_numeral(month)}月", "count": count,
+                      "url": f"{relative_url(page_url, target)}#month-{month}" if count else ""})
+    return links
+
+
+def _calendar_entry(plan: Plan, number: int, page_url: str) -> dict:
+    row = views.schedule_view(plan.data)[number - 1]
     if row["year"]:
         year_text = f"{row['year']}年"
     else:
@@ -177,3 +256,68 @@ def _calendar_entry(plan: Plan, row: dict, page_url: str) -> dict:
     return {"plan_title": plan.data["title"], "number": row["number"], "year": row["year"], "year_text": year_text,
             "label": row["label"], "url": relative_url(page_url, plan.url) + f"#{row['anchor']}",
             "activities": row["activities"]}
+
+
+def tag_index_view(collection: Collection, page_url: str) -> list[dict]:
+    """Every tag, the most used first, with how many plans have it and a link to its page."""
+    found = tags_by_slug(collection)
+    ordered = sorted(found.items(), key=lambda item: (-len(item[1]["plans"]), item[1]["names"][0]))
+    return [{"name": "、".join(tag["names"]), "anchor": f"tag:{slug}", "count": len(tag["plans"]),
+             "url": relative_url(page_url, f"{TAGS_PAGE}{slug}/")} for slug, tag in ordered]
+
+
+def tag_view(collection: Collection, slug: str, page_url: str, number: int = 1) -> dict:
+    """One page of the plans with a tag (named by its page address: every spelling of it)."""
+    tag = tags_by_slug(collection)[slug]
+    pages = paging.page_count(len(tag["plans"]), PLANS_PER_TAG_PAGE)
+    shown = paging.page_items(tag["plans"], PLANS_PER_TAG_PAGE, number)
+    return {"name": "、".join(tag["names"]), "count": len(tag["plans"]), "tags_url": relative_url(page_url, TAGS_PAGE),
+            "plans": [_plan_link(plan, page_url) for plan in shown],
+            "pager": pager_view(f"{TAGS_PAGE}{slug}/", number, pages, page_url)}
+
+
+def pager_view(base_url: str, number: int, count: int, page_url: str) -> dict | None:
+    """Links to the other pages of a listing (None when it has one page): previous, next, the first, the
+    last and those near this one, with a gap mark where numbers are left out."""
+    if count == 1:
+        return None
+
+    def link(n: int) -> str:
+        return relative_url(page_url, paging.page_url(base_url, n))
+
+    shown = paging.nearby_pages(number, count)
+    return {"number": number, "count": count, "previous": link(number - 1) if number > 1 else "",
+            "next": link(number + 1) if number < count else "",
+            "pages": [{"number": n, "url": link(n), "current": n == number, "gap_before": i > 0 and n > shown[i - 1] + 1}
+                      for i, n in enumerate(shown)]}
+
+
+# The pages generated at build time (hooks.py), besides the first page of each listing
+def generated_pages(collection: Collection) -> list[dict]:
+    """Every page the site engine must add: kindergarten and tag pages, and the further pages of each listing.
+    Each is a title and the macro call (name and literal arguments) that fills it."""
+    pages = []
+    for kid, record in collection.kindergartens.items():
+        count = paging.page_count(sum(len(p) for p in plans_by_kindergarten(collection)[kid].values()),
+                                  PLANS_PER_KINDERGARTEN_PAGE)
+        pages += _listing_pages(kindergarten_url(kid), record["name"], count, "kindergarten_page", kid, first=True)
+    for slug, tag in tags_by_slug(collection).items():
+        count = paging.page_count(len(tag["plans"]), PLANS_PER_TAG_PAGE)
+        pages += _listing_pages(f"{TAGS_PAGE}{slug}/", f"标签：{'、'.join(tag['names'])}", count, "tag_page", slug, first=True)
+    for base, title, macro, total, size in (
+            ("", "全部计划", "plan_index", len(collection.plans), PLANS_PER_PAGE),
+            (KINDERGARTEN_INDEX, "幼儿园", "kindergarten_index", len(collection.kindergartens), KINDERGARTENS_PER_PAGE),
+            (CALENDAR_PAGE, "活动日历", "activity_calendar", len(calendar_order(collection)), ENTRIES_PER_PAGE)):
+        pages += _listing_pages(base, title, paging.page_count(total, size), macro, None, first=False)
+    return pages
+
+
+def _listing_pages(base_url: str, title: str, count: int, macro: str, key: str | None, first: bool) -> list[dict]:
+    """The pages of one listing: page 1 only when it is generated too (kindergarten and tag pages)."""
+    pages = []
+    for number in range(1 if first else 2, count + 1):
+        src_uri = f"{base_url.rstrip('/')}.md" if number == 1 else paging.page_src_uri(base_url, number)
+        args = ([key] if key is not None else []) + ([number] if number > 1 else [])
+        pages.append({"src_uri": src_uri, "title": title if number == 1 else f"{title}（第 {number} 页）",
+                      "macro": macro, "args": args, "search": number == 1})
+    return pages

@@ -30,7 +30,8 @@ class Plan:
         return f"{PLANS_DIR}/{self.slug}/"
 
 
-@dataclass
+# Compared by identity: the listings of one loaded collection are cached (pairing.directory).
+@dataclass(eq=False)
 class Collection:
     kindergartens: dict
     plans: dict[str, Plan] = field(default_factory=dict)   # by src_uri, in file-name order

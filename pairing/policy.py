@@ -22,7 +22,7 @@ PLAN_MACROS = {
     "status_report": ("status_analysis",),
     "signature_block": ("signature",),
 }
-SITE_MACROS = {"plan_index": (), "kindergarten_index": (), "activity_calendar": (), "open_data": (),
+SITE_MACROS = {"plan_index": (), "kindergarten_index": (), "activity_calendar": (), "tag_index": (), "open_data": (),
                "field_reference": (), "macro_reference": (), "starter_plan": (), "form_editor": ()}
 # Shown by the plan card at the top of every plan page, whatever the body says.
 CARD_FIELDS = {"title", "slug", "original_title", "year", "parties", "author", "tags"}

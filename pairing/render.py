@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,8 +18,11 @@ TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "partials"
 @lru_cache(maxsize=4)
 def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
     # Autoescape: every string from front matter is text, never markup.
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(template_dir), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(template_dir), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    # tojson: Chinese as UTF-8 (not 6-byte \uXXXX escapes), keys in the order the views give them.
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
+    return env
 
 
 def render(template: str, **context) -> str:
@@ -85,38 +89,51 @@ def redirect_page(target: str) -> str:
     return render("redirect.html", target=target)
 
 
-# Site pages that list or explain plans; page_url is the page the links are relative to.
-def plan_index(collection: Collection, page_url: str) -> str:
-    return render("plan_index.html", **directory.index_view(collection, page_url))
+# Site pages that list or explain plans; page_url is the page the links are relative to, number the page of a
+# listing split into pages (directory.generated_pages).
+def plan_index(collection: Collection, page_url: str, number: int = 1) -> str:
+    return render("plan_index.html", **directory.index_view(collection, page_url, number))
 
 
-def kindergarten_page(collection: Collection, kindergarten_id: str, page_url: str) -> str:
-    return render("kindergarten.html", **directory.kindergarten_view(kindergarten_id, collection, page_url))
+def plan_index_data(collection: Collection, home_url: str) -> str:
+    """The script file plan-index.js loads to filter and sort every plan (a script, not JSON: it also loads
+    from file:// in the offline copy)."""
+    return environment().get_template("plan_index_data.js").render(data=directory.index_data(collection, home_url))
 
 
-def kindergarten_index(collection: Collection, page_url: str) -> str:
+def kindergarten_page(collection: Collection, kindergarten_id: str, page_url: str, number: int = 1) -> str:
+    return render("kindergarten.html", **directory.kindergarten_view(kindergarten_id, collection, page_url, number))
+
+
+def kindergarten_index(collection: Collection, page_url: str, number: int = 1) -> str:
     return render("kindergarten_index.html", role_labels=list(views.ROLE_LABELS.values()),
-                  kindergartens=directory.kindergarten_index_view(collection, page_url))
+                  **directory.kindergarten_index_view(collection, page_url, number))
 
 
-def activity_calendar(collection: Collection, page_url: str, site_url: str) -> str:
-    events = sum(len(exports.calendar_events(plan, site_url)) for plan in collection.plans.values())
-    return render("calendar.html", months=directory.calendar_view(collection, page_url), event_count=events,
-                  ics_url=directory.relative_url(page_url, exports.ALL_CALENDAR))
+def activity_calendar(collection: Collection, page_url: str, site_url: str, number: int = 1) -> str:
+    return render("calendar.html", **directory.calendar_view(collection, page_url, number),
+                  event_count=_event_count(collection, site_url), ics_url=directory.relative_url(page_url, exports.ALL_CALENDAR))
 
 
-def open_data(collection: Collection, page_url: str, site_url: str) -> str:
-    def link(path: str) -> str:
-        return directory.relative_url(page_url, path)
+@lru_cache(maxsize=2)
+def _event_count(collection: Collection, site_url: str) -> int:
+    """How many events data/calendar.ics has (once per build, not once per calendar page)."""
+    return sum(len(exports.calendar_events(plan, site_url)) for plan in collection.plans.values())
 
-    files = [{**file, "url": link(file["path"])} for file in exports.OPEN_DATA_FILES]
-    plans = []
-    for plan in collection.plans.values():
-        count = len(exports.calendar_events(plan, site_url))
-        path = exports.plan_calendar(plan.slug)
-        plans.append({"title": plan.data["title"], "url": link(plan.url), "event_count": count,
-                      "calendar_url": link(path) if count else "", "calendar_name": path.rsplit("/", 1)[1]})
-    return render("open_data.html", files=files, plans=plans)
+
+def tag_index(collection: Collection, page_url: str) -> str:
+    return render("tag_index.html", tags=directory.tag_index_view(collection, page_url))
+
+
+def tag_page(collection: Collection, slug: str, page_url: str, number: int = 1) -> str:
+    return render("tag.html", **directory.tag_view(collection, slug, page_url, number))
+
+
+def open_data(collection: Collection, page_url: str) -> str:
+    files = [{**file, "url": directory.relative_url(page_url, file["path"])} for file in exports.OPEN_DATA_FILES]
+    dated = sum(1 for plan in collection.plans.values() if exports.publishes_events(plan))
+    return render("open_data.html", files=files, dated_plans=dated, plan_count=len(collection.plans),
+                  calendar_dir=posixpath.dirname(exports.plan_calendar("x")))
 
 
 def field_reference() -> str:

@@ -136,3 +136,4 @@ def test_kindergartens_file_is_checked(tmp_path):
     messages = [str(p) for p in caught.value.problems]
     assert any("data/kindergartens.yml:1:1" in m and "幼儿园编号只能由小写字母、数字和连字符组成" in m for m in messages)
     assert "data/kindergartens.yml:4:3: ok.nam: 未知字段 nam，是不是想写 name？" in messages
+

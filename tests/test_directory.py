@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pairing import directory
 from pairing.plans import Collection, Plan
 
@@ -73,10 +75,25 @@ def test_period_key_sorts_known_years_first_then_by_month():
 def test_calendar_view_is_honest_about_unknown_years():
     known = plan("known", {"a": "helping"}, schedule=[[9]], year=2024)
     unknown = plan("unknown", {"b": "helping"}, schedule=[[9]])
-    september = directory.calendar_view(collection(unknown, known), "calendar/")[8]
-    assert september["label"] == "九月"
+    view = directory.calendar_view(collection(unknown, known), "calendar/")
+    september = view["months"][0]
+    assert (september["label"], september["continued"]) == ("九月", False)
     assert [(e["year_text"], e["url"]) for e in september["entries"]] == [
         ("2024年", "../plans/known/#schedule-1"), ("原文未注明年份", "../plans/unknown/#schedule-1")]
+    assert view["pager"] is None
+    assert [(m["label"], m["count"], m["url"]) for m in view["month_links"]][8:10] == [("九月", 2, "./#month-9"), ("十月", 0, "")]
+
+
+def test_calendar_pages_split_months_and_link_each_month_to_where_it_begins(monkeypatch):
+    monkeypatch.setattr(directory, "ENTRIES_PER_PAGE", 2)
+    plans = [plan(f"p{n}", {"a": "helping"}, schedule=[[3], [4]]) for n in range(3)]
+    every = collection(*plans)
+    first, second = directory.calendar_view(every, "calendar/", 1), directory.calendar_view(every, "calendar/page/2/", 2)
+    assert [(m["month"], m["continued"], len(m["entries"])) for m in first["months"]] == [(3, False, 2)]
+    assert [(m["month"], m["continued"], len(m["entries"])) for m in second["months"]] == [(3, True, 1), (4, False, 1)]
+    assert [m["url"] for m in second["month_links"]][2:4] == ["../../#month-3", "./#month-4"]
+    assert second["pager"]["previous"] == "../../" and first["pager"]["next"] == "page/2/"
+    assert directory.calendar_view(every, "calendar/page/3/", 3)["pager"]["next"] == ""
 
 
 def test_kindergarten_view_labels_facts_from_the_schema():
@@ -88,17 +105,83 @@ def test_kindergarten_view_labels_facts_from_the_schema():
     assert helping["plans"][0]["is_author"] is True
 
 
-def test_index_view_offers_the_tags_and_regions_to_filter_by():
+def test_index_data_offers_the_tags_and_regions_to_filter_by():
     one = plan("one", {"a": "helping", "b": "helped"}, tags=["送教下乡"])
     two = plan("two", {"b": "helping"}, tags=["送教下乡", "环境创设"])
-    view = directory.index_view(collection(one, two))
-    assert view["tags"] == [{"name": "送教下乡", "count": 2}, {"name": "环境创设", "count": 1}]
-    assert view["regions"] == ["未注明", "甲县"]
-    assert [p["name"] for p in view["plans"][0]["helped"]] == ["乙园"]
-    assert view["plans"][0]["helping"][0]["url"] == "kindergartens/a/"
+    data = directory.index_data(collection(one, two), "")
+    assert data["tags"] == [{"name": "送教下乡", "count": 2}, {"name": "环境创设", "count": 1}]
+    assert data["regions"] == ["未注明", "甲县"]
+    assert data["plans"][0]["helped"] == [{"name": "乙园", "url": "kindergartens/b/"}]
+    assert data["plans"][0]["helping"][0]["url"] == "kindergartens/a/"
+    assert directory.index_data(collection(one), "index.html")["plans"][0]["url"] == "plans/one.html"
 
 
-def test_tag_links_use_the_tags_plugin_anchors():
+def test_index_view_shows_one_page_of_plans_and_where_the_rest_are(monkeypatch):
+    monkeypatch.setattr(directory, "PLANS_PER_PAGE", 2)
+    every = collection(*[plan(f"p{n}", {"a": "helping"}) for n in range(5)])
+    view = directory.index_view(every, "page/3/", 3)
+    assert ([p["title"] for p in view["plans"]], view["total"]) == (["p4 计划"], 5)
+    assert (view["data_url"], view["root"]) == ("../../assets/plan-index-data.js", "../../")
+    assert [(p["number"], p["url"], p["current"]) for p in view["pager"]["pages"]] == [
+        (1, "../../", False), (2, "../2/", False), (3, "./", True)]
+    assert directory.index_view(collection(plan("one", {"a": "helping"})), "")["pager"] is None
+
+
+def test_pager_leaves_out_far_pages_with_a_gap_mark():
+    pager = directory.pager_view("calendar/", 10, 20, "calendar/page/10/")
+    assert [(p["number"], p["gap_before"]) for p in pager["pages"]] == [
+        (1, False), (8, True), (9, False), (10, False), (11, False), (12, False), (20, True)]
+    assert pager["previous"] == "../9/" and pager["next"] == "../11/"
+
+
+def test_kindergarten_pages_split_by_role_with_continued_headings(monkeypatch):
+    monkeypatch.setattr(directory, "PLANS_PER_KINDERGARTEN_PAGE", 2)
+    every = collection(*[plan(f"p{n}", {"a": "helping"}) for n in range(3)], plan("q", {"b": "helping", "a": "helped"}))
+    second = directory.kindergarten_view("a", every, "kindergartens/a/page/2/", 2)
+    assert [(r["role"], r["continued"], r["count"], [p["title"] for p in r["plans"]]) for r in second["roles"]] == [
+        ("helping", True, 3, ["p2 计划"]), ("helped", False, 1, ["q 计划"])]
+    assert second["facts"] == [{"label": "地区", "value": "甲县"}]
+    assert second["pager"]["previous"] == "../../"
+
+
+def test_generated_pages_cover_every_kindergarten_tag_and_further_page(monkeypatch):
+    monkeypatch.setattr(directory, "PLANS_PER_PAGE", 2)
+    monkeypatch.setattr(directory, "PLANS_PER_TAG_PAGE", 2)
+    every = collection(*[plan(f"p{n}", {"a": "helping"}, tags=["环境创设"]) for n in range(5)])
+    pages = {p["src_uri"]: (p["title"], p["macro"], p["args"], p["search"]) for p in directory.generated_pages(every)}
+    assert pages["kindergartens/a.md"] == ("甲园", "kindergarten_page", ["a"], True)
+    assert pages["kindergartens/idle.md"][2] == ["idle"]
+    assert pages["tags/环境创设.md"] == ("标签：环境创设", "tag_page", ["环境创设"], True)
+    assert pages["tags/环境创设/page/3.md"] == ("标签：环境创设（第 3 页）", "tag_page", ["环境创设", 3], False)
+    assert pages["page/3.md"] == ("全部计划（第 3 页）", "plan_index", [3], False)
+    assert "page/4.md" not in pages and "index.md" not in pages and "calendar/page/2.md" not in pages
+
+
+def test_tag_pages_list_the_plans_with_the_tag_and_plan_cards_link_there():
+    one = plan("one", {"a": "helping"}, tags=["送教下乡", "Steam 教育"])
+    two = plan("two", {"b": "helping"}, tags=["送教下乡"])
+    view = directory.tag_view(collection(one, two), "steam-教育", "tags/steam-教育/")
+    assert (view["name"], view["count"], [p["url"] for p in view["plans"]]) == ("Steam 教育", 1, ["../../plans/one/"])
+    assert [(t["name"], t["count"], t["url"], t["anchor"]) for t in directory.tag_index_view(collection(one, two), "tags/")] == [
+        ("送教下乡", 2, "送教下乡/", "tag:送教下乡"), ("Steam 教育", 1, "steam-教育/", "tag:steam-教育")]
+
+
+def test_tag_links_lead_to_each_tags_page():
     assert directory.tag_anchor("环境创设") == "tag:环境创设"
     assert directory.tag_anchor("Steam 教育") == "tag:steam-教育"
-    assert directory.tag_links(["送教下乡"], "plans/x/") == [{"name": "送教下乡", "url": "../../tags/#tag:送教下乡"}]
+    assert directory.tag_links(["送教下乡"], "plans/x/") == [{"name": "送教下乡", "url": "../../tags/送教下乡/"}]
+
+
+def test_spellings_of_one_tag_share_its_page_and_punctuation_gets_an_address():
+    one = plan("one", {"a": "helping"}, tags=["Steam 教育", "！！"])
+    two = plan("two", {"b": "helping"}, tags=["steam-教育"])
+    both = collection(one, two)
+    view = directory.tag_view(both, "steam-教育", "tags/steam-教育/")
+    assert (view["name"], view["count"], [p["url"] for p in view["plans"]]) == (
+        "Steam 教育、steam-教育", 2, ["../../plans/one/", "../../plans/two/"])
+    punctuation = directory.tag_links(["！！"], "")[0]["url"]
+    assert re.fullmatch(r"tags/tag-[0-9a-f]{8}/", punctuation) and punctuation == directory.tag_links(["！！"], "")[0]["url"]
+    assert punctuation != directory.tag_links(["！？"], "")[0]["url"]
+    pages = {p["src_uri"] for p in directory.generated_pages(both)}
+    assert {"tags/steam-教育.md", f"{punctuation.rstrip('/')}.md"} <= pages
+    assert len([p for p in pages if p.startswith("tags/")]) == 2

@@ -96,6 +96,17 @@ def test_home_and_plan_pages_work_from_file_without_network(offline_page, unzipp
     assert offline_page.refused == []
 
 
+def test_plan_index_filters_from_file_without_network(offline_page, unzipped):
+    # The index's data is a script file, which loads from file:// (JSON fetched by the page would not).
+    offline_page.goto((unzipped / "index.html").as_uri())
+    offline_page.locator(".plan-index-count", has_text="共 5 份").wait_for()
+    offline_page.fill(".plan-index-filters input[name=text]", "咸阳")
+    offline_page.locator(".plan-index-count", has_text="找到 1 份").wait_for()
+    offline_page.locator(".plan-index tbody a", has_text="与咸阳市机关幼儿园结对学习计划").click()
+    offline_page.wait_for_url((unzipped / "plans" / "xianyang-jiguan-pairing.html").as_uri())
+    assert offline_page.refused == []
+
+
 def test_search_works_from_file_without_network(offline_page, unzipped):
     offline_page.goto((unzipped / "plans" / "dongyuan-pairing.html").as_uri())
     search = offline_page.locator(".md-search__input")

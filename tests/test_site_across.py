@@ -16,6 +16,7 @@ import pytest
 from conftest import ROOT, run_build
 
 from pairing import plans
+from pairing.numbering import chinese_numeral
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -66,23 +67,47 @@ def test_a_page_in_the_way_of_a_kindergarten_page_is_refused(site_copy, tmp_path
     (site_copy / "docs" / "kindergartens" / "dongyuan.md").write_text("# 东苑\n", encoding="utf-8")
     result = run_build(site_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert "docs/kindergartens/dongyuan.md: 与幼儿园编号 dongyuan 的自动生成页面同名，请改名或删除" in result.stderr
+    assert "docs/kindergartens/dongyuan.md: 与自动生成的“东苑幼儿园”同名，请改名或删除" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 # Activity calendar
+def calendar_pages(site: Path) -> list[tuple[str, str]]:
+    """The calendar's pages in order, each with its link prefix back to the site root."""
+    pages = [("calendar/index.html", "../")]
+    for number in range(2, 1000):
+        path = site / "calendar" / "page" / str(number) / "index.html"
+        if not path.is_file():
+            return pages
+        pages.append((f"calendar/page/{number}/index.html", "../../../"))
+    return pages
+
+
 def test_calendar_has_every_schedule_row_under_each_of_its_months(built_site, collection):
-    months = sections(read(built_site, "calendar/index.html"), r'<h2 id="month-(\d+)">')
-    assert list(months) == [str(m) for m in range(1, 13)]
-    expected_count = {str(m): 0 for m in range(1, 13)}
+    found: dict[str, list[str]] = {}
+    for path, root in calendar_pages(built_site):
+        html = read(built_site, path)
+        for month, part in sections(html, r'<h2(?: id="month-\d+")?>(\w+月)').items():
+            links = re.findall(r'<p><span class="plan-year">[^<]*</span> <a href="([^"]+)"', part)
+            found.setdefault(month, []).extend(link.removeprefix(root) for link in links)
+    expected: dict[str, list[str]] = {}
     for plan in collection.plans.values():
         for number, row in enumerate(plan.data.get("schedule", []), start=1):
             for month in row["months"]:
-                assert f'href="../plans/{plan.slug}/#schedule-{number}"' in months[str(month)], (plan.slug, number, month)
-                expected_count[str(month)] += 1
-    for month, part in months.items():
-        assert len(re.findall(r'class="plan-calendar-entry"', part)) == expected_count[month]
-    assert sum(expected_count.values()) > 20
+                label = f"{chinese_numeral(month)}月"
+                expected.setdefault(label, []).append(f"plans/{plan.slug}/#schedule-{number}")
+    assert {m: sorted(links) for m, links in found.items()} == {m: sorted(links) for m, links in expected.items()}
+    assert sum(len(links) for links in expected.values()) > 20
+
+
+def test_calendar_months_link_to_where_each_begins(built_site):
+    html = read(built_site, "calendar/index.html")
+    months = re.findall(r'<a href="([^"]*)#month-(\d+)">(\w+月)（(\d+)）</a>', html.split('aria-label="月份"')[1].split("</nav>")[0])
+    assert len(months) >= 6
+    for target, number, _label, count in months:
+        page = built_site / "calendar" / target / "index.html"
+        assert f'<h2 id="month-{number}">' in page.read_text(encoding="utf-8")
+        assert int(count) > 0
 
 
 def test_calendar_says_no_year_is_known(built_site):
@@ -92,15 +117,16 @@ def test_calendar_says_no_year_is_known(built_site):
 
 
 # Tags
-def test_tags_page_has_every_tag_and_plan_pages_link_to_it(built_site, collection):
-    tags_page = read(built_site, "tags/index.html")
+def test_each_tag_has_a_page_listing_its_plans_and_plan_pages_link_to_it(built_site, collection):
+    overview = read(built_site, "tags/index.html")
     for plan in collection.plans.values():
         html = read(built_site, f"plans/{plan.slug}/index.html")
         for tag in plan.data["tags"]:
-            assert f'href="../../tags/#tag:{tag}"' in html
-            assert f'id="tag:{tag}"' in tags_page
-            listed = tags_page.split(f'id="tag:{tag}"')[1].split("<h2")[0]
-            assert f'href="../plans/{plan.slug}/"' in listed
+            assert f'href="../../tags/{tag}/"' in html
+            assert f'<li id="tag:{tag}"><a href="{tag}/">' in overview
+            assert f'href="../../plans/{plan.slug}/"' in read(built_site, f"tags/{tag}/index.html")
+    every_tag = {tag for plan in collection.plans.values() for tag in plan.data["tags"]}
+    assert {p.name for p in (built_site / "tags").iterdir() if p.is_dir()} == every_tag
 
 
 # Open data
