@@ -22,11 +22,11 @@ CALENDAR_PAGE = "calendar/"
 PLAN_INDEX_DATA = "assets/plan-index-data.js"
 # Items per page of each listing: at 1,000 plans every listing page stays within 1.2x of its size in the
 # five-plan site (tests/test_scale.py), small enough for a phone on a weak connection.
-PLANS_PER_PAGE = 10
+PLANS_PER_PAGE = 8
 KINDERGARTENS_PER_PAGE = 15
 PLANS_PER_KINDERGARTEN_PAGE = 8
 PLANS_PER_TAG_PAGE = 8
-ENTRIES_PER_PAGE = 25
+ENTRIES_PER_PAGE = 20
 MONTHS = range(1, 13)
 UNKNOWN_REGION = "未注明"
 

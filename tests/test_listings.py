@@ -47,7 +47,7 @@ def linked_plans(path: str, html: str, part: str) -> list[str]:
 def test_the_plan_index_lists_every_plan_once_in_pages_of_ten(big_site):
     site, collection = big_site
     pages = walk(site, "")
-    assert [p for p, _ in pages] == ["", *[f"page/{n}/" for n in range(2, 8)]]
+    assert [p for p, _ in pages] == ["", *[f"page/{n}/" for n in range(2, 10)]]
     listed = []
     for path, html in pages:
         rows = html.split("<tbody>")[1].split("</tbody>")[0]
@@ -55,8 +55,8 @@ def test_the_plan_index_lists_every_plan_once_in_pages_of_ten(big_site):
         assert 1 <= len(found) <= directory.PLANS_PER_PAGE
         listed += found
     assert listed == [plan.slug for plan in collection.plans.values()]
-    assert "第 1 / 7 页" in pages[0][1] and 'href="page/7/"' in pages[0][1]
-    assert not (site / "page" / "8").exists()
+    assert "第 1 / 9 页" in pages[0][1] and 'href="page/9/"' in pages[0][1]
+    assert not (site / "page" / "10").exists()
 
 
 def test_the_calendar_lists_every_row_once_across_its_pages(big_site):

@@ -85,6 +85,6 @@ def test_the_size_check_notices_a_listing_that_is_not_split(built_site, site_cop
     # negative control: the plan index on one page again (as before this change) breaks the bound on the home page
     add_plans(site_copy, CONTROL_PLANS)
     source = site_copy / "pairing" / "directory.py"
-    source.write_text(source.read_text(encoding="utf-8").replace("PLANS_PER_PAGE = 10", "PLANS_PER_PAGE = 10_000"), encoding="utf-8")
+    source.write_text(source.read_text(encoding="utf-8").replace("PLANS_PER_PAGE = 8", "PLANS_PER_PAGE = 10_000"), encoding="utf-8")
     ratios = growth(built_site, site_copy, tmp_path / "big", CONTROL_PLANS)
     assert ratios["index.html"] > 1.2 and "page/2/index.html" not in ratios
