@@ -14,7 +14,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from pairing import csp, directory, exports, offline, render
+from pairing import csp, directory, exports, htmltext, offline, render
 
 
 # Hooks
@@ -34,9 +34,10 @@ def on_files(files: Files, *, config) -> Files:
 
 
 def on_post_page(output: str, *, page, config) -> str:
-    """Every page carries a Content Security Policy: only the site's own scripts, styles and the inline
-    scripts Material writes into this page (by hash) may run. The offline copy runs from file://, where
-    'self' matches nothing, so it goes without."""
+    """Every page is compacted (no blank lines and indentation between tags) and carries a Content Security
+    Policy: only the site's own scripts, styles and the inline scripts Material writes into this page (by hash)
+    may run. The offline copy runs from file://, where 'self' matches nothing, so it goes without."""
+    output = htmltext.compact(output)
     return output if offline.plugin_enabled(config.plugins) else csp.with_policy(output)
 
 

@@ -59,3 +59,15 @@ def links_and_ids(html: str) -> tuple[list[str], set[str]]:
             continue
         links += [values[name] for name in ("href", "src") if values.get(name)]
     return links, ids
+
+
+# Runs of whitespace with a line break next to a tag, which a compacted page makes one line break; preformatted
+# text, form text and code are kept whole.
+BETWEEN_TAGS = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)|(?<=>)[ \t]*\n\s*|[ \t]*\n\s*(?=<)", re.S | re.I)
+
+
+def compact(html: str) -> str:
+    """The page without the blank lines and indentation around tags that the theme's templates leave (a sixth
+    of a small page). Such a run of whitespace becomes one line break, which renders the same; <pre>,
+    <textarea>, <script> and <style> are left as they are."""
+    return BETWEEN_TAGS.sub(lambda match: match[1] or "\n", html)

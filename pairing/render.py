@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import directory, exports, history, links, sharing, views
 from .plans import Collection, Plan
@@ -154,4 +154,5 @@ def form_editor(page_url: str) -> str:
 
 
 def starter_plan(text: str) -> str:
-    return render("starter.html", text=text)
+    # Line breaks as &#10;: render() drops blank lines, and the text to copy must keep them.
+    return render("starter.html", text=escape(text).replace("\n", Markup("&#10;")))

@@ -36,12 +36,11 @@ def add_plans(project: Path, count: int) -> None:
 
 def counterpart(path: str, small: Path) -> str | None:
     """The page of the five-plan site that a page of the big site is compared with: the same page, or for a
-    further page of a listing (…/page/3/) that listing's first page."""
+    further page of a listing (…/page/3/) that listing's first page (a further page of the small site, if it
+    has one, is its last and holds only what was left over)."""
     further = re.fullmatch(r"(.*?)page/\d+/index.html", path)
-    for candidate in (path, f"{further[1]}index.html" if further else None):
-        if candidate and (small / candidate).is_file():
-            return candidate
-    return None
+    candidate = f"{further[1]}index.html" if further else path
+    return candidate if (small / candidate).is_file() else None
 
 
 def growth(built_site: Path, project: Path, out: Path, count: int) -> dict[str, float]:
