@@ -34,7 +34,7 @@ def define_env(env):
         raise PluginError(str(error)) from None
     words = search.dictionary_words(collection.kindergartens, field_words)
     _add_search_words(words)
-    # search_hooks.py keys its cache of search entries on these words too.
+    # speed_hooks.py keys its cache of search entries on these words too.
     env.variables["pairing_search_words"] = words
     # hooks.py reads it from here to generate the kindergarten pages and the open data: loaded once per build.
     env.variables["pairing_collection"] = collection
@@ -86,14 +86,24 @@ def on_post_build(env):
     site_dir = Path(env.conf["site_dir"])
     _write_redirects(collection, site_dir, env.conf["use_directory_urls"])
     _write_editor_data(collection, site_dir, env.conf["extra"].get("repository", {}))
-    problems = audit.lost_content(collection, site_dir, env.conf["use_directory_urls"])
+    problems = _page_audit(env, collection, site_dir)
     problems += audit.count_problems(audit.listed_plans(site_dir), len(collection.plans))
-    problems += audit.broken_links(site_dir, urlsplit(env.conf["site_url"] or "/").path or "/")
     if problems:
         raise PluginError(format_problems(sorted(problems)).replace("网站没有生成", "网站生成后的检查未通过"))
 
 
 # Helper functions
+def _page_audit(env, collection, site_dir):
+    """Nothing lost, no broken link: from the pages as speed_hooks.py recorded them while they were built,
+    or, without that record, from the pages read back from disk."""
+    built = env.variables.get("pairing_built_pages")
+    base_path = urlsplit(env.conf["site_url"] or "/").path or "/"
+    if built is None:
+        return (audit.lost_content(collection, site_dir, env.conf["use_directory_urls"])
+                + audit.broken_links(site_dir, base_path))
+    return audit.recorded_lost_content(collection, built) + audit.broken_links(site_dir, base_path, built.links)
+
+
 def _write_redirects(collection, site_dir, use_directory_urls):
     """A renamed plan keeps its old addresses: a redirect page for each of its former slugs."""
     for redirect in links.redirects(collection, use_directory_urls):

@@ -10,12 +10,12 @@ import csv
 import hashlib
 import io
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from functools import lru_cache
 
 import icalendar
 
-from . import views
+from . import buildcache, views
 from .directory import plan_regions
 from .plans import Collection, Plan
 from .schema import plan_schema
@@ -29,6 +29,7 @@ ALL_CALENDAR = f"{DATA_DIR}/calendar.ics"
 TIMEZONE = "Asia/Shanghai"
 UID_DOMAIN = "kindergarten-pairing-plans"
 PRODID = "-//幼儿园结对帮扶计划//pairing//ZH"
+STAMP_HOLDER = datetime(1970, 1, 1, tzinfo=timezone.utc)   # replaced by the build time in as_ics
 
 # What each published file is, for the open-data page.
 OPEN_DATA_FILES = [
@@ -198,6 +199,14 @@ def _timezone() -> icalendar.Timezone:
 
 def as_ics(name: str, events: list[dict], stamp: datetime) -> bytes:
     """An RFC 5545 calendar; its time-zone component keeps it valid even with no events."""
+    stamp_line = f"DTSTAMP:{stamp.astimezone(timezone.utc):%Y%m%dT%H%M%SZ}"
+    return calendar_text(name, events).replace(f"DTSTAMP:{STAMP_HOLDER:%Y%m%dT%H%M%SZ}", stamp_line).encode("utf-8")
+
+
+# Why kept: icalendar takes ~15 ms a plan; a plan's calendar only changes with the plan (the stamp is put in after).
+@buildcache.kept("calendars")
+def calendar_text(name: str, events: list[dict]) -> str:
+    """The calendar with STAMP_HOLDER as every event's DTSTAMP."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -206,8 +215,8 @@ def as_ics(name: str, events: list[dict], stamp: datetime) -> bytes:
     calendar.add("x-wr-timezone", TIMEZONE)
     calendar.add_component(_timezone())
     for event in events:
-        calendar.add_component(_ics_event(event, stamp))
-    return calendar.to_ical()
+        calendar.add_component(_ics_event(event, STAMP_HOLDER))
+    return calendar.to_ical().decode("utf-8")
 
 
 def _ics_event(event: dict, stamp: datetime) -> icalendar.Event:

@@ -4,16 +4,14 @@ Material's search plugin parses every page's HTML and segments its Chinese text 
 build (about 5 ms a page, plus half a second to load jieba's dictionary), and writes the index with
 every Chinese character as a six-byte \\uXXXX escape. The entries of a page depend only on its HTML,
 URL, title, tags and the search settings, so a content hash of those finds them in a cache that CI
-can keep between builds (.cache/). Engine glue lives in search_hooks.py; this module is plain Python.
+can keep between builds (.cache/). Engine glue lives in speed_hooks.py; this module is plain Python.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 
 CACHE_FORMAT = 1
@@ -40,50 +38,6 @@ def page_key(url: str, html: str, title: str, meta: dict, settings: str) -> str:
     digest = hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str).encode())
     digest.update(html.encode("utf-8"))
     return digest.hexdigest()
-
-
-class EntryCache:
-    """Search entries by page key, read from one JSON file."""
-
-    def __init__(self, path: Path, settings: str):
-        self.path, self.settings = path, settings
-        self.known = read_cache(path, settings)
-        self.used: dict[str, list] = {}
-
-    def get(self, key: str) -> list | None:
-        entries = self.used.get(key, self.known.get(key))
-        if entries is not None:
-            self.used[key] = entries
-        return entries
-
-    def put(self, key: str, entries: list) -> None:
-        self.used[key] = entries
-
-    def save(self) -> None:
-        """Write the entries this (full) build used, so that the file does not grow with old pages."""
-        if self.used != self.known:
-            write_atomic(self.path, {"settings": self.settings, "pages": self.used})
-
-
-def read_cache(path: Path, settings: str) -> dict:
-    """The cached entries, or nothing when the file is missing, unreadable or for other settings."""
-    try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("settings") != settings or not isinstance(data.get("pages"), dict):
-        return {}
-    return data["pages"]
-
-
-def write_atomic(path: Path, data) -> None:
-    """Write data as JSON via a temporary file, so an interrupted build never leaves half a cache.
-    Streamed: at 1,000 plans the cache is 10 MB, and one string of it would raise the build's peak memory."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as file:
-        json.dump(data, file, ensure_ascii=False, separators=(",", ":"))
-    os.replace(temporary, path)
 
 
 def separator_chars(separator: str) -> str:

@@ -85,28 +85,6 @@ def test_fingerprint_follows_the_words_added_to_jieba():
     assert searchindex.fingerprint({"lang": ["zh"]}, [None], ["9"], ["高枧中心幼儿园", "送教下乡"]) != first
 
 
-def test_cache_keeps_only_what_the_build_used(tmp_path):
-    path = tmp_path / ".cache" / "search.json"
-    cache = searchindex.EntryCache(path, "s1")
-    cache.put("a", [{"location": "a/"}])
-    cache.put("b", [{"location": "b/"}])
-    cache.save()
-    again = searchindex.EntryCache(path, "s1")
-    assert again.get("a") == [{"location": "a/"}]
-    again.save()
-    assert searchindex.EntryCache(path, "s1").known == {"a": [{"location": "a/"}]}
-
-
-def test_cache_for_other_settings_or_broken_is_ignored(tmp_path):
-    path = tmp_path / "search.json"
-    cache = searchindex.EntryCache(path, "s1")
-    cache.put("a", [{"location": "a/"}])
-    cache.save()
-    assert searchindex.EntryCache(path, "s2").get("a") is None
-    path.write_text("{not json", encoding="utf-8")
-    assert searchindex.EntryCache(path, "s1").get("a") is None
-
-
 def test_dirty_merge_replaces_rebuilt_pages_and_drops_removed_ones():
     previous = [{"location": ""}, {"location": "#intro"}, {"location": "plans/a/"}, {"location": "plans/a/#一"},
                 {"location": "plans/b/"}, {"location": "plans/gone/"}]

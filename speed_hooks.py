@@ -13,17 +13,23 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pairing import searchindex  # noqa: E402
+from pairing import audit, buildcache, searchindex  # noqa: E402
 from pairing.plans import PLANS_DIR  # noqa: E402
 
-CACHE_FILE = Path(".cache") / "search-entries.json"
+CACHE_FILE = buildcache.CACHE_DIR / "search-entries.json"
+KEPT = ["qr-codes", "calendars"]   # pairing functions marked buildcache.kept()
 SETTINGS = ["lang", "separator", "pipeline", "fields", "jieba_dict", "jieba_dict_user"]
 _build = {"cache": None, "pages": set(), "dirty": False}
+# What each page showed as it was written, for macros.py's end-of-build audit; kept across `serve` rebuilds.
+_built_pages = audit.BuiltPages()
 
 
 # Hooks
 def on_config(config):
-    """Wrap this build's search index: entries of unchanged pages come from the cache."""
+    """Open this build's caches; wrap its search index: entries of unchanged pages come from the cache."""
+    project = Path(config["config_file_path"]).parent
+    buildcache.open_stores(project, KEPT)
+    config.plugins["macros"].variables["pairing_built_pages"] = _built_pages
     plugin = _search_plugin(config)
     _build.update(cache=None, dirty=False)
     if plugin is None or not hasattr(plugin, "search_index"):
@@ -32,14 +38,16 @@ def on_config(config):
     settings = searchindex.fingerprint({k: plugin.config.get(k) for k in SETTINGS},
                                        [plugin.config.get("jieba_dict"), plugin.config.get("jieba_dict_user")],
                                        [metadata.version("mkdocs-material"), metadata.version("jieba")], words)
-    _build["cache"] = searchindex.EntryCache(Path(config["config_file_path"]).parent / CACHE_FILE, settings)
+    _build["cache"] = buildcache.Store(project / CACHE_FILE, settings)
     breaks = searchindex.redundant_breaks(searchindex.separator_chars(plugin.config.separator))
     _wrap(plugin.search_index, _build["cache"], breaks)
 
 
 def on_files(files, config):
-    """The URLs of this build's pages: a dirty rebuild keeps earlier search entries only for these."""
-    _build["pages"] = {f.url for f in files.documentation_pages()}
+    """The URLs of this build's pages: a dirty rebuild keeps earlier search entries and audit records only for these."""
+    pages = files.documentation_pages()
+    _build["pages"] = {f.url for f in pages}
+    _built_pages.keep_only({f.dest_uri for f in pages}, {f.src_uri for f in pages})
     return files
 
 
@@ -50,10 +58,18 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_post_page(output, page, config):
+    """Record what the page shows (its links and ids; for a plan, what of it is missing) for the audit."""
+    plan = config.plugins["macros"].variables["pairing_collection"].plans.get(page.file.src_uri)
+    _built_pages.record(page.file.dest_uri, output, plan)
+    return output
+
+
 def on_post_build(config):
-    """Keep the cache for the next full build (CI can keep .cache/ between runs)."""
-    if _build["cache"] is not None and not _build["dirty"]:
-        _build["cache"].save()
+    """Keep the caches for the next build (CI can keep .cache/ between runs); a partial (dirty) rebuild adds to them."""
+    if _build["cache"] is not None:
+        _build["cache"].save(keep_unused=_build["dirty"])
+    buildcache.save_stores(partial=_build["dirty"])
 
 
 # Helper functions
