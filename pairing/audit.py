@@ -124,6 +124,7 @@ def broken_links(site_dir: Path, base_path: str = "/", recorded: dict | None = N
     found = {name: recorded[name] if name in recorded else links_and_ids(path.read_text(encoding="utf-8"))
              for name, path in sorted(pages.items())}
     ids = {name: page_ids for name, (_, page_ids) in found.items()}
+    exists: dict[str, bool] = {}   # every page links to the same stylesheets, scripts and menu pages
     problems = []
     for name, (page_links, _) in found.items():
         for link in page_links:
@@ -131,7 +132,9 @@ def broken_links(site_dir: Path, base_path: str = "/", recorded: dict | None = N
             if target is None:
                 continue
             file, anchor = target
-            if not (site_dir / file).is_file():
+            if file not in exists:
+                exists[file] = (site_dir / file).is_file()
+            if not exists[file]:
                 problems.append(Problem(f"site/{name}", 1, 1, "", f"站内链接 {link} 指向不存在的文件"))
             elif anchor and file.endswith(".html"):
                 if file not in ids:

@@ -104,3 +104,10 @@ def test_recorded_links_are_checked_instead_of_reading_the_page_again(collection
     assert [str(p) for p in audit.broken_links(site, "/", built.links)] == [
         "site/plans/dongyuan-pairing/index.html:1:1: 站内链接 ../nowhere/ 指向不存在的文件"]
     assert audit.broken_links(site) == []
+
+
+def test_article_text_is_the_article_only():
+    from pairing.htmltext import article_text
+    page = '<nav><a href="x/">甲</a></nav><article class="md-content__inner"><h2 id="a">乙<a class="headerlink" href="#a">¶</a></h2><p>丙&amp;丁</p></article><footer>戊</footer>'
+    assert article_text(page) == "乙丙&丁"
+    assert article_text("<main><p>没有 article 的页面</p></main>") == ""

@@ -103,3 +103,15 @@ def test_kept_qr_code_and_calendar_are_those_made_afresh(stores):
     later = exports.as_ics("甲", events, datetime(2026, 12, 1, tzinfo=timezone.utc))
     assert icalendar.Calendar.from_ical(later).walk("VEVENT")[0]["DTSTAMP"].dt == datetime(2026, 12, 1, tzinfo=timezone.utc)
     assert icalendar.Calendar.from_ical(fresh_ics).walk("VEVENT")[0]["DTSTAMP"].dt == stamp
+
+
+def test_the_combined_calendar_is_the_one_made_from_all_events():
+    def event(slug, month, text):
+        return {"uid": f"{slug}-{month}@x", "start": date(2024, month, 1), "end": date(2024, month + 1, 1),
+                "summary": f"{slug}：{month}月活动", "description": text * 30, "url": f"https://example.org/plans/{slug}/"}
+    by_plan = [[event("a", 9, "①送教下乡"), event("a", 10, "②观摩")], [], [event("b", 11, "①家园共育，")]]
+    texts = [exports.calendar_text("计划", events) for events in by_plan if events]
+    everything = [event for events in by_plan for event in events]
+    assert exports.combined_calendar_text("全部", texts) == exports.calendar_text("全部", everything)
+    # Negative control: leaving a plan's calendar out gives another calendar.
+    assert exports.combined_calendar_text("全部", texts[1:]) != exports.calendar_text("全部", everything)
