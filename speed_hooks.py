@@ -1,8 +1,13 @@
-"""MkDocs hooks around Material's search plugin: cached entries per page, a smaller plain UTF-8 index,
-and pages that list plans left out of it.
+"""MkDocs hooks for speed at hundreds of plans (issue #8; the numbers are in BENCHMARKS.md).
 
-Glue only; the logic and its tests are in pairing/searchindex.py. Listed under `hooks:` in mkdocs.yml,
-so it runs after the plugins: Material's search index and macros.py's word list exist when on_config runs.
+- Search: each page's entries come from a cache in .cache/ while the page is unchanged; the index is written
+  smaller (plain UTF-8, fewer word breaks); pages that only list plans are left out of it.
+- QR codes and calendar files of unchanged plans come from .cache/ (pairing.buildcache).
+- The end-of-build audit (macros.py) uses the pages as they were written, recorded here in on_post_page.
+- `mkdocs serve --dirty` rebuilds the saved page and every page that shows it (pairing.rebuild).
+
+Glue only: the logic and its tests are in pairing/. Listed under `hooks:` in mkdocs.yml after hooks.py, so it
+runs after the plugins: Material's search index and macros.py's collection exist when on_config runs.
 """
 
 from __future__ import annotations
