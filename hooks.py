@@ -14,7 +14,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from pairing import csp, directory, exports, htmltext, offline, render
+from pairing import csp, directory, exports, heldparts, htmltext, offline, render
 
 
 # Hooks
@@ -31,6 +31,11 @@ def on_files(files: Files, *, config) -> Files:
     for path, content in exports.open_data_files(collection, config["site_url"] or "", stamp).items():
         _add(files, File.generated(config, path, content=content), path)
     return files
+
+
+def on_page_content(html: str, *, page, config, files) -> str:
+    """The macro HTML that macros.py held out of Markdown goes back in (before search and templates read it)."""
+    return heldparts.put_back(html)
 
 
 def on_post_page(output: str, *, page, config) -> str:

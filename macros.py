@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from markupsafe import escape  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from pairing import audit, csp, directory, editor, links, offline, plans, policy, render, search, sharing  # noqa: E402
+from pairing import audit, csp, directory, editor, heldparts, links, offline, plans, policy, render, search, sharing  # noqa: E402
 from pairing.problems import ContentError, format_problems  # noqa: E402
 
 STARTER_PLAN = Path(__file__).resolve().parent / "pairing" / "starter_plan.md"
@@ -32,7 +32,10 @@ def define_env(env):
         field_words = search.load_field_words(project / "data", project)
     except ContentError as error:
         raise PluginError(str(error)) from None
-    _add_search_words(search.dictionary_words(collection.kindergartens, field_words))
+    words = search.dictionary_words(collection.kindergartens, field_words)
+    _add_search_words(words)
+    # speed_hooks.py keys its cache of search entries on these words too.
+    env.variables["pairing_search_words"] = words
     # hooks.py reads it from here to generate the kindergarten pages and the open data: loaded once per build.
     env.variables["pairing_collection"] = collection
     site_url = env.conf["site_url"] or ""
@@ -57,6 +60,7 @@ def define_env(env):
     env.macro(lambda: render.starter_plan(STARTER_PLAN.read_text(encoding="utf-8")), "starter_plan")
     env.macro(lambda: render.form_editor(env.page.url), "form_editor")
     _check_no_shadowing(env)
+    _hold_macro_html(env)
     _use_local_offline_shim(env.conf)
 
 
@@ -75,7 +79,8 @@ def on_post_page_macros(env):
         project = Path(env.conf["config_file_path"]).resolve().parent
         editor_url = directory.relative_url(env.page.url, "editor/")
         foot = render.plan_history(plan, project, env.conf["extra"].get("repository", {}), editor_url)
-        env.markdown = f"{card}\n\n{render.share_link()}\n\n{env.markdown}\n\n{foot}\n\n{render.share_box(url)}"
+        head, foot = heldparts.hold(f"{card}\n{render.share_link()}"), heldparts.hold(f"{foot}\n{render.share_box(url)}")
+        env.markdown = f"{head}\n\n{env.markdown}\n\n{foot}"
 
 
 def on_post_build(env):
@@ -85,20 +90,37 @@ def on_post_build(env):
     site_dir = Path(env.conf["site_dir"])
     _write_redirects(collection, site_dir, env.conf["use_directory_urls"])
     _write_editor_data(collection, site_dir, env.conf["extra"].get("repository", {}))
-    problems = audit.lost_content(collection, site_dir, env.conf["use_directory_urls"])
+    problems = _page_audit(env, collection, site_dir)
     problems += audit.count_problems(audit.listed_plans(site_dir), len(collection.plans))
-    problems += audit.broken_links(site_dir, urlsplit(env.conf["site_url"] or "/").path or "/")
     if problems:
         raise PluginError(format_problems(sorted(problems)).replace("网站没有生成", "网站生成后的检查未通过"))
 
 
 # Helper functions
+def _page_audit(env, collection, site_dir):
+    """Nothing lost, no broken link: from the pages as speed_hooks.py recorded them while they were built,
+    or, without that record, from the pages read back from disk."""
+    built = env.variables.get("pairing_built_pages")
+    base_path = urlsplit(env.conf["site_url"] or "/").path or "/"
+    if built is None:
+        return (audit.lost_content(collection, site_dir, env.conf["use_directory_urls"])
+                + audit.broken_links(site_dir, base_path))
+    return audit.recorded_lost_content(collection, built) + audit.broken_links(site_dir, base_path, built.links)
+
+
 def _write_redirects(collection, site_dir, use_directory_urls):
     """A renamed plan keeps its old addresses: a redirect page for each of its former slugs."""
     for redirect in links.redirects(collection, use_directory_urls):
         path = site_dir / redirect["path"]
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(csp.with_policy(render.redirect_page(redirect["target"])), encoding="utf-8")
+
+
+def _hold_macro_html(env):
+    # Why: macros return finished HTML; Python-Markdown would parse every tag of it only to pass it through
+    # (most of a plan page's Markdown time). A placeholder goes through instead; hooks.py puts the HTML back.
+    for name in [*policy.PLAN_MACROS, *policy.SITE_MACROS, "kindergarten_page"]:
+        env.macro(lambda *args, _macro=env.macros[name]: heldparts.hold(_macro(*args)), name)
 
 
 def _use_local_offline_shim(conf):

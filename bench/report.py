@@ -146,8 +146,10 @@ def serve(stock, site, options) -> str:
         return ""
     rows = [f"## `mkdocs serve`: save to reload at N = {options.serve_n}", "",
             "Seconds from saving a new title into one plan until the plan page and the other pages that "
-            "show its title (home page, lists; at most six) all serve the new title. Only full rebuilds are "
-            "measured: `--dirty` would leave those other pages stale.", "",
+            "show its title (home page, lists, kindergarten pages; at most six) all serve the new title. "
+            "The stock site is measured with full rebuilds only: its `--dirty` leaves those other pages stale. "
+            "This site's `--dirty` rebuilds the saved plan and every page that shows it (speed_hooks.py, "
+            "pairing/rebuild.py).", "",
             "| configuration | command | min / median |", "| --- | --- | ---: |"]
     for variant in (stock, site):
         for mode, seconds in variant.serve.items():
@@ -214,11 +216,25 @@ def changes(variants: list, site, n: int) -> str:
     return "\n".join(rows)
 
 
-OPTIMISATIONS = """## State of the speed work
+OPTIMISATIONS = """## The optimisations (issue #8)
 
-This run measures main as it is: navigation already lists index pages only (issue #4), and every build runs
-the content checks, the end-of-build audit (every plan page read back) and the Content Security Policy hook.
-The optimisations measured on branch `issue-8` (libyaml fast path, a cache of pages checked clean, plan
-parts held out of Markdown, a search-entries cache with a plain UTF-8 index, a dirty-aware `mkdocs serve`)
-are not merged yet: they were written against an earlier main and need porting onto the merged site
-(kindergarten pages, exports, the search worker, the audit) with their correctness checks widened."""
+Ported from branch `issue-8` onto the merged site, each one undone on its own in the table above
+(`--ablate`):
+
+- navigation lists index pages only (mkdocs.yml `nav:` / `not_in_nav:`; issue #4);
+- macro HTML held out of Markdown (pairing/heldparts.py): Python-Markdown no longer parses every tag of
+  the rendered plan parts only to pass them through;
+- search (speed_hooks.py, pairing/searchindex.py): each page's entries cached in `.cache/` by a hash of its
+  HTML, URL, title, tags, the search settings, jieba's dictionaries and the words added from `data/`;
+  the index written as plain UTF-8 (no `\\uXXXX` escapes), tags on the page's first entry only, no word
+  break next to Chinese punctuation (which the separator now splits on), and pages that only list plans
+  (home index, calendar, tags, kindergarten pages, open data) and the share box left out;
+- QR codes and calendar files kept in `.cache/` (pairing/buildcache.py), the all-activities calendar
+  assembled from the per-plan ones;
+- pages checked clean before are read without the checks (`.cache/checked-pages.json`), and kept without
+  their YAML positions (found again only to report a problem); libyaml for front matter;
+- the end-of-build audit runs on each page as it is written (on_post_page), not on the site read back;
+- `mkdocs serve --dirty` rebuilds the saved plan and every page that is not a plan (of the kindergarten
+  pages, only those of the kindergartens the plan names), keeping the tags page and search index whole.
+
+CI can keep `.cache/` between runs (the "empty .cache/" rows show a first build)."""

@@ -42,18 +42,57 @@ def page_file(site_dir: Path, url: str) -> Path:
 
 
 def lost_content(collection: Collection, site_dir: Path, directory_urls: bool = True) -> list[Problem]:
+    """Every plan's page, read from the built site, shows everything its front matter says."""
     problems = []
     for plan in collection.plans.values():
         page = page_file(site_dir, links.page_href(plan, directory_urls))
         if not page.is_file():
-            problems.append(Problem(plan.file, 1, 1, "", f"构建后找不到这份计划的页面 {plan.url}"))
+            problems.append(_missing_page(plan))
             continue
-        shown = squeeze(article_text(page.read_text(encoding="utf-8")))
-        for field, text in expected_texts(plan).items():
-            if squeeze(text) not in shown:
-                line, column = plan.source.where(_path_of(field))
-                problems.append(Problem(plan.file, line, column, field, f"这一项没有完整出现在页面 {plan.url} 上"))
+        problems += page_lost_content(plan, page.read_text(encoding="utf-8"))
     return problems
+
+
+def page_lost_content(plan: Plan, html: str) -> list[Problem]:
+    """What of the plan's front matter its built page (html) does not show."""
+    problems = []
+    shown = squeeze(article_text(html))
+    for field, text in expected_texts(plan).items():
+        if squeeze(text) not in shown:
+            line, column = plan.source.where(_path_of(field))
+            problems.append(Problem(plan.file, line, column, field, f"这一项没有完整出现在页面 {plan.url} 上"))
+    return problems
+
+
+def recorded_lost_content(collection: Collection, built: BuiltPages) -> list[Problem]:
+    """lost_content from what each plan's page showed as it was built (no second read of the site)."""
+    return [problem for plan in collection.plans.values()
+            for problem in built.lost.get(plan.src_uri, [_missing_page(plan)])]
+
+
+def _missing_page(plan: Plan) -> Problem:
+    return Problem(plan.file, 1, 1, "", f"构建后找不到这份计划的页面 {plan.url}")
+
+
+class BuiltPages:
+    """What each page showed as MkDocs wrote it (on_post_page), so that the end-of-build audit needs no
+    second read of the site. Kept across the rebuilds of `mkdocs serve --dirty`: a page that was not
+    rebuilt keeps what it showed when it was last built."""
+
+    def __init__(self) -> None:
+        self.lost: dict[str, list[Problem]] = {}                   # plan src_uri → its lost-content problems
+        self.links: dict[str, tuple[list[str], set[str]]] = {}     # site file → its links, its ids
+
+    def record(self, name: str, html: str, plan: Plan | None) -> None:
+        found, ids = links_and_ids(html)
+        self.links[name] = (list(dict.fromkeys(found)), ids)
+        if plan is not None:
+            self.lost[plan.src_uri] = page_lost_content(plan, html)
+
+    def keep_only(self, names: set[str], src_uris: set[str]) -> None:
+        """Forget pages that are no longer part of the site."""
+        self.links = {name: found for name, found in self.links.items() if name in names}
+        self.lost = {uri: found for uri, found in self.lost.items() if uri in src_uris}
 
 
 def _path_of(field: str) -> tuple:
@@ -78,20 +117,26 @@ def listed_plans(site_dir: Path) -> dict[str, int]:
             f"site/{exports.PLANS_JSON}": len(open_data["plans"])}
 
 
-def broken_links(site_dir: Path, base_path: str = "/") -> list[Problem]:
+def broken_links(site_dir: Path, base_path: str = "/", recorded: dict | None = None) -> list[Problem]:
     """Every link between pages of the site, and every #anchor, must lead somewhere.
-    base_path is the path of site_url: absolute links (the 404 page uses them) start with it."""
+    base_path is the path of site_url: absolute links (the 404 page uses them) start with it.
+    recorded: links and ids of pages as they were built (BuiltPages.links); other pages are read from disk."""
+    recorded = recorded or {}
     pages = {p.relative_to(site_dir).as_posix(): p for p in site_dir.rglob("*.html")}
-    ids = {}
+    found = {name: recorded[name] if name in recorded else links_and_ids(path.read_text(encoding="utf-8"))
+             for name, path in sorted(pages.items())}
+    ids = {name: page_ids for name, (_, page_ids) in found.items()}
+    exists: dict[str, bool] = {}   # every page links to the same stylesheets, scripts and menu pages
     problems = []
-    for name, path in sorted(pages.items()):
-        links, ids[name] = links_and_ids(path.read_text(encoding="utf-8"))
-        for link in links:
+    for name, (page_links, _) in found.items():
+        for link in page_links:
             target = _internal_target(name, link, base_path)
             if target is None:
                 continue
             file, anchor = target
-            if not (site_dir / file).is_file():
+            if file not in exists:
+                exists[file] = (site_dir / file).is_file()
+            if not exists[file]:
                 problems.append(Problem(f"site/{name}", 1, 1, "", f"站内链接 {link} 指向不存在的文件"))
             elif anchor and file.endswith(".html"):
                 if file not in ids:

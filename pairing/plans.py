@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from . import policy, schema, yamlsource
+from . import buildcache, policy, schema, yamlsource
 from .problems import ContentError, Problem
 
 PLANS_DIR = "plans"
 MAX_PAGE_BYTES = 256 * 1024
+CHECKED_PAGES = buildcache.CACHE_DIR / "checked-pages.json"
 
 
 @dataclass
@@ -38,14 +40,20 @@ class Collection:
 
 
 def load(project_dir: Path, docs_dir: Path, data_dir: Path) -> Collection:
-    """Read and check everything; raise ContentError listing every problem found."""
-    collection, problems = collect(project_dir, docs_dir, data_dir)
+    """Read and check everything; raise ContentError listing every problem found.
+
+    Pages whose exact text passed every check in an earlier build (.cache/checked-pages.json) are read,
+    not checked again: the checks of one page depend only on its text and on pairing's code."""
+    checked = buildcache.Store(project_dir / CHECKED_PAGES, buildcache.code_fingerprint())
+    collection, problems = collect(project_dir, docs_dir, data_dir, checked)
+    checked.save()
     if problems:
         raise ContentError(problems)
     return collection
 
 
-def collect(project_dir: Path, docs_dir: Path, data_dir: Path) -> tuple[Collection, list[Problem]]:
+def collect(project_dir: Path, docs_dir: Path, data_dir: Path,
+            checked: buildcache.Store | None = None) -> tuple[Collection, list[Problem]]:
     """Read and check every page and data file: the checks of both the build and `validate`.
 
     Cross-file checks (kindergarten ids, duplicate slugs) always see the whole collection, so
@@ -58,7 +66,7 @@ def collect(project_dir: Path, docs_dir: Path, data_dir: Path) -> tuple[Collecti
     for path in sorted(docs_dir.rglob("*.md")):
         src_uri = path.relative_to(docs_dir).as_posix()
         is_plan = src_uri.startswith(f"{PLANS_DIR}/")
-        plan, found = load_page(path, project_dir, src_uri, is_plan)
+        plan, found = load_page(path, project_dir, src_uri, is_plan, checked)
         problems += found
         if plan is not None:
             collection.plans[src_uri] = plan
@@ -82,8 +90,11 @@ def load_kindergartens(path: Path, project_dir: Path) -> tuple[dict | None, list
     return (source.data if not problems else None), problems
 
 
-def load_page(path: Path, project_dir: Path, src_uri: str, is_plan: bool) -> tuple[Plan | None, list[Problem]]:
-    """One Markdown page: its front matter checked against the schema (plans) and its body against the policy."""
+def load_page(path: Path, project_dir: Path, src_uri: str, is_plan: bool,
+              checked: buildcache.Store | None = None) -> tuple[Plan | None, list[Problem]]:
+    """One Markdown page: its front matter checked against the schema (plans) and its body against the policy.
+
+    A page whose exact text passed every check before (`checked`) is only read, not checked again."""
     shown = _shown(path, project_dir)
     # Why: a huge file (a pasted video, a 10 MB field) would make every build and page slow.
     if path.stat().st_size > MAX_PAGE_BYTES:
@@ -91,6 +102,30 @@ def load_page(path: Path, project_dir: Path, src_uri: str, is_plan: bool) -> tup
     text, problems = _read(path, shown)
     if text is None:
         return None, problems
+    key = buildcache.call_key("page", (text, shown, src_uri, is_plan))
+    if checked is not None and checked.get(key):
+        return read_checked_page(text, shown, src_uri, is_plan), []
+    plan, problems = check_page(text, shown, src_uri, is_plan)
+    if checked is not None and not problems:
+        checked.put(key, True)
+    return plan, list(problems)
+
+
+@lru_cache(maxsize=8192)
+def read_checked_page(text: str, shown: str, src_uri: str, is_plan: bool) -> Plan | None:
+    """A page checked clean before: its plan, read without the checks."""
+    front, body, body_line = yamlsource.split_front_matter(text)
+    if not is_plan or front is None:
+        return None
+    source, _ = yamlsource.parse(front, shown, line_offset=1)
+    return Plan(shown, src_uri, source.data, source.compact(front), body, body_line)
+
+
+# Why cached: `mkdocs serve` loads every page again after each save; an unchanged text is checked once.
+@lru_cache(maxsize=8192)
+def check_page(text: str, shown: str, src_uri: str, is_plan: bool) -> tuple[Plan | None, tuple[Problem, ...]]:
+    """Check one page's text; the result depends on nothing else, so it is kept for the same text."""
+    problems: list[Problem] = []
     front, body, body_line = yamlsource.split_front_matter(text)
     source = None
     if front is None:
@@ -108,10 +143,11 @@ def load_page(path: Path, project_dir: Path, src_uri: str, is_plan: bool) -> tup
     calls, found = policy.body_problems(body, shown, body_line, macros)
     problems += found + policy.body_markup_problems(body, shown, body_line)
     if not is_plan or problems or source is None:
-        return None, problems
-    plan = Plan(shown, src_uri, source.data, source, body, body_line)
+        return None, tuple(problems)
     problems += policy.coverage_problems(source, calls, shown)
-    return (plan if not problems else None), problems
+    if problems:
+        return None, tuple(problems)
+    return Plan(shown, src_uri, source.data, source.compact(front), body, body_line), ()
 
 
 def _read(path: Path, shown: str) -> tuple[str | None, list[Problem]]:

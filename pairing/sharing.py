@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import segno
 
-from . import views
+from . import buildcache, views
 from .plans import Collection, Plan
 
 
@@ -24,6 +24,8 @@ def link_preview(plan: Plan, collection: Collection, url: str) -> dict:
             "url": url, "type": "article"}
 
 
+# Why kept: segno takes ~10 ms a code; a plan's address rarely changes.
+@buildcache.kept("qr-codes")
 def qr_svg(url: str) -> str:
     """The address as a QR code, inline SVG sized by CSS (no image file, no script, no network)."""
     code = segno.make(url, error="m", micro=False)

@@ -29,15 +29,28 @@ class Source:
     scalars: dict[tuple, str] = field(default_factory=dict)
     key_marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     line_offset: int = 0
+    text: str | None = None   # set by compact(): positions are read again from it when first needed
+
+    def compact(self, text: str) -> Source:
+        """The same data without positions, which are most of a checked plan's memory (1,000 plans:
+        over 100 MB); where() finds them again from text, which is needed only to report a problem."""
+        return Source(self.data, line_offset=self.line_offset, text=text)
+
+    def _read_positions(self) -> None:
+        if self.text is not None:
+            again, _ = parse(self.text, "", line_offset=self.line_offset)
+            self.marks, self.scalars, self.key_marks, self.text = again.marks, again.scalars, again.key_marks, None
 
     def where(self, path: tuple) -> tuple[int, int]:
         """1-based (line, column) in the file of the value at path, or of its nearest parent."""
+        self._read_positions()
         while path not in self.marks and path:
             path = path[:-1]
         return self.shift(self.marks.get(path, (0, 0)))
 
     def where_key(self, path: tuple) -> tuple[int, int]:
         """1-based (line, column) of the key that names the value at path."""
+        self._read_positions()
         return self.shift(self.key_marks[path]) if path in self.key_marks else self.where(path)
 
     def shift(self, mark: tuple[int, int]) -> tuple[int, int]:

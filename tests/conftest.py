@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE_PARTS = ["mkdocs.yml", "macros.py", "hooks.py", "pairing", "overrides", "docs", "data"]
+SITE_PARTS = ["mkdocs.yml", "macros.py", "hooks.py", "speed_hooks.py", "pairing", "overrides", "docs", "data"]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # The hosting repo the test builds link to (edit links, the form editor's "new file" page); never fetched.
 TEST_REPO_URL = "https://git.example.org/pairing/plans"

@@ -69,3 +69,45 @@ def test_a_template_that_drops_content_fails_the_build(site_copy, tmp_path):
     assert "网站生成后的检查未通过" in result.stderr
     assert "docs/plans/xx-county-jiguan-pairing.md:108:5: schedule[9]: 这一项没有完整出现在页面 plans/xx-county-jiguan-pairing/ 上" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# The same checks on the pages as they were built (audit.BuiltPages, recorded by speed_hooks.py in on_post_page)
+def record_site(collection, site) -> audit.BuiltPages:
+    built = audit.BuiltPages()
+    by_url = {plan.url: plan for plan in collection.plans.values()}
+    for path in site.rglob("*.html"):
+        name = path.relative_to(site).as_posix()
+        built.record(name, path.read_text(encoding="utf-8"), by_url.get(name.removesuffix("index.html")))
+    return built
+
+
+def test_recorded_pages_give_the_same_results_as_the_site_on_disk(collection, site):
+    page = site / "plans/xx-county-jiguan-pairing/index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("倡议并指导大班毕业典礼", ""), encoding="utf-8")
+    built = record_site(collection, site)
+    assert audit.recorded_lost_content(collection, built) == audit.lost_content(collection, site) != []
+    assert audit.broken_links(site, "/", built.links) == audit.broken_links(site) == []
+
+
+def test_a_plan_never_recorded_is_a_missing_page(collection, site):
+    built = record_site(collection, site)
+    built.keep_only(set(built.links), set(collection.plans) - {"plans/z-town-pairing.md"})
+    assert [str(p) for p in audit.recorded_lost_content(collection, built)] == [
+        "docs/plans/z-town-pairing.md:1:1: 构建后找不到这份计划的页面 plans/z-town-pairing/"]
+
+
+def test_recorded_links_are_checked_instead_of_reading_the_page_again(collection, site):
+    # Negative control: the page on disk is fine; what the build wrote (recorded) had a broken link.
+    built = record_site(collection, site)
+    links, ids = built.links["plans/dongyuan-pairing/index.html"]
+    built.links["plans/dongyuan-pairing/index.html"] = ([*links, "../nowhere/"], ids)
+    assert [str(p) for p in audit.broken_links(site, "/", built.links)] == [
+        "site/plans/dongyuan-pairing/index.html:1:1: 站内链接 ../nowhere/ 指向不存在的文件"]
+    assert audit.broken_links(site) == []
+
+
+def test_article_text_is_the_article_only():
+    from pairing.htmltext import article_text
+    page = '<nav><a href="x/">甲</a></nav><article class="md-content__inner"><h2 id="a">乙<a class="headerlink" href="#a">¶</a></h2><p>丙&amp;丁</p></article><footer>戊</footer>'
+    assert article_text(page) == "乙丙&丁"
+    assert article_text("<main><p>没有 article 的页面</p></main>") == ""

@@ -1,0 +1,115 @@
+"""Results kept between builds in .cache/ (CI can keep the folder), found again by a hash of their inputs.
+
+A plan that did not change gives the same search entries, QR code and calendar file as in the last build;
+making them again is most of what a rebuild of an unchanged site costs. Each kind of result is one JSON
+file, valid only for the `settings` it was written with (for the pure functions below: pairing's own code
+and the versions of the libraries they use), so a change of code or library starts that file afresh.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from importlib import metadata
+from pathlib import Path
+from typing import Callable
+
+CACHE_DIR = Path(".cache")
+LIBRARIES = ["segno", "icalendar", "jsonschema", "PyYAML", "Jinja2", "Markdown"]
+
+# The stores of the current build, by name; empty outside a build (then nothing is cached).
+_open: dict[str, "Store"] = {}
+
+
+class Store:
+    """Values by key, read from one JSON file; saving keeps what this build used, so the file does not grow."""
+
+    def __init__(self, path: Path, settings: str):
+        self.path, self.settings = path, settings
+        self.known = read_store(path, settings)
+        self.used: dict[str, object] = {}
+
+    def get(self, key: str):
+        value = self.used.get(key, self.known.get(key))
+        if value is not None:
+            self.used[key] = value
+        return value
+
+    def put(self, key: str, value) -> None:
+        self.used[key] = value
+
+    def save(self, keep_unused: bool = False) -> None:
+        """Write the values this build used (and, after a partial rebuild, the others too)."""
+        kept = {**self.known, **self.used} if keep_unused else self.used
+        if kept != self.known:
+            write_atomic(self.path, {"settings": self.settings, "pages": kept})
+
+
+def read_store(path: Path, settings: str) -> dict:
+    """The stored values, or nothing when the file is missing, unreadable or for other settings."""
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("settings") != settings or not isinstance(data.get("pages"), dict):
+        return {}
+    return data["pages"]
+
+
+def write_atomic(path: Path, data) -> None:
+    """Write data as JSON via a temporary file, so an interrupted build never leaves half a cache.
+    Streamed: at 1,000 plans the search cache is 10 MB, and one string of it would raise the build's peak memory."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        json.dump(data, file, ensure_ascii=False, separators=(",", ":"))
+    os.replace(temporary, path)
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """pairing's code, schema and templates, and the versions of the libraries it uses."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    templates = package.parent / "overrides" / "partials" / "plan"
+    for path in sorted([*package.glob("*.py"), *package.glob("*.yml"), *templates.glob("*.html")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    digest.update(" ".join(metadata.version(name) for name in LIBRARIES).encode())
+    return digest.hexdigest()
+
+
+def open_stores(project_dir: Path, names: list[str]) -> None:
+    """Start a build: the named stores, read from project_dir/.cache/, serve the functions marked kept()."""
+    _open.clear()
+    _open.update({name: Store(project_dir / CACHE_DIR / f"{name}.json", code_fingerprint()) for name in names})
+
+
+def save_stores(partial: bool = False) -> None:
+    for store in _open.values():
+        store.save(keep_unused=partial)
+
+
+def kept(name: str) -> Callable:
+    """Keep a pure function's results (JSON values, from JSON arguments) in the store `name` between builds."""
+    def decorate(function: Callable) -> Callable:
+        @functools.wraps(function)
+        def cached(*args):
+            store = _open.get(name)
+            if store is None:
+                return function(*args)
+            key = call_key(function.__qualname__, args)
+            value = store.get(key)
+            if value is None:
+                value = function(*args)
+                store.put(key, value)
+            return value
+        return cached
+    return decorate
+
+
+def call_key(name: str, args: tuple) -> str:
+    text = json.dumps([name, args], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,180 @@
+"""MkDocs hooks for speed at hundreds of plans (issue #8; the numbers are in BENCHMARKS.md).
+
+- Search: each page's entries come from a cache in .cache/ while the page is unchanged; the index is written
+  smaller (plain UTF-8, fewer word breaks); pages that only list plans are left out of it.
+- QR codes and calendar files of unchanged plans come from .cache/ (pairing.buildcache).
+- The end-of-build audit (macros.py) uses the pages as they were written, recorded here in on_post_page.
+- `mkdocs serve --dirty` rebuilds the saved page and every page that shows it (pairing.rebuild).
+
+Glue only: the logic and its tests are in pairing/. Listed under `hooks:` in mkdocs.yml after hooks.py, so it
+runs after the plugins: Material's search index and macros.py's collection exist when on_config runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from importlib import metadata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from mkdocs.plugins import event_priority  # noqa: E402
+
+from pairing import audit, buildcache, directory, rebuild, searchindex  # noqa: E402
+from pairing.plans import PLANS_DIR  # noqa: E402
+
+CACHE_FILE = buildcache.CACHE_DIR / "search-entries.json"
+KEPT = ["qr-codes", "calendars"]   # pairing functions marked buildcache.kept()
+# What every page may show besides its own file: kindergartens, search words, templates, code, settings.
+SHARED = ["data", "overrides", "pairing", "macros.py", "hooks.py", "speed_hooks.py", "mkdocs.yml"]
+SETTINGS = ["lang", "separator", "pipeline", "fields", "jieba_dict", "jieba_dict_user"]
+_build = {"cache": None, "pages": set(), "dirty": False, "serve_dirty": False, "kept_urls": set()}
+# What each page showed as it was written, for macros.py's end-of-build audit; kept across `serve` rebuilds.
+_built_pages = audit.BuiltPages()
+_last_plans: set[str] | None = None   # the plans of the last build in this process (None: no build yet)
+_last_parties: dict[str, set[str]] = {}   # plan src_uri → the kindergartens it named in the last build
+_last_tags: dict = {}   # the tags plugin's page → tags mappings of the last build, by page URL
+
+
+# Hooks
+def on_startup(command, dirty):
+    """Let `mkdocs serve --dirty` run under strict: true (see _DirtyBuildNotice)."""
+    _build["serve_dirty"] = dirty
+    if dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildNotice())
+
+
+def on_config(config):
+    """Open this build's caches; wrap its search index: entries of unchanged pages come from the cache."""
+    project = Path(config["config_file_path"]).parent
+    buildcache.open_stores(project, KEPT)
+    config.plugins["macros"].variables["pairing_built_pages"] = _built_pages
+    plugin = _search_plugin(config)
+    _build.update(cache=None, dirty=False)
+    if plugin is None or not hasattr(plugin, "search_index"):
+        return
+    words = config.plugins["macros"].variables["pairing_search_words"]
+    settings = searchindex.fingerprint({k: plugin.config.get(k) for k in SETTINGS},
+                                       [plugin.config.get("jieba_dict"), plugin.config.get("jieba_dict_user")],
+                                       [metadata.version("mkdocs-material"), metadata.version("jieba")], words)
+    _build["cache"] = buildcache.Store(project / CACHE_FILE, settings)
+    breaks = searchindex.redundant_breaks(searchindex.separator_chars(plugin.config.separator))
+    _wrap(plugin.search_index, _build["cache"], breaks)
+
+
+def on_files(files, config):
+    """The URLs of this build's pages: a dirty rebuild keeps earlier search entries and audit records only for these."""
+    pages = files.documentation_pages()
+    _build["pages"] = {f.url for f in pages}
+    _built_pages.keep_only({f.dest_uri for f in pages}, {f.src_uri for f in pages})
+    _mark_pages_to_rebuild(pages, config)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """A page that lists plans is not indexed: it only repeats the plans' text (see searchindex.lists_plans)."""
+    if not page.file.src_uri.startswith(f"{PLANS_DIR}/") and searchindex.lists_plans(page.file.content_string):
+        page.meta["search"] = searchindex.excluded(page.meta.get("search"))
+    return markdown
+
+
+@event_priority(110)   # before the tags plugin (100) fills the tags page from its mappings
+def on_env(env, config, files):
+    """In a dirty rebuild the tags plugin only sees the pages built again; the others keep their tags from the
+    last build, so the tags page still lists every plan."""
+    tags = config.plugins.get("material/tags") or config.plugins.get("tags")
+    if tags is not None and _build["serve_dirty"] and getattr(tags, "mappings", None) is not None:
+        for url in _build["kept_urls"] & set(_last_tags):
+            tags.mappings.data.setdefault(url, _last_tags[url])
+    return env
+
+
+def on_post_page(output, page, config):
+    """Record what the page shows (its links and ids; for a plan, what of it is missing) for the audit."""
+    plan = config.plugins["macros"].variables["pairing_collection"].plans.get(page.file.src_uri)
+    _built_pages.record(page.file.dest_uri, output, plan)
+    return output
+
+
+def on_post_build(config):
+    """Keep the caches for the next build (CI can keep .cache/ between runs); a partial (dirty) rebuild adds to them."""
+    if _build["cache"] is not None:
+        _build["cache"].save(keep_unused=_build["dirty"])
+    buildcache.save_stores(partial=_build["dirty"])
+    tags = config.plugins.get("material/tags") or config.plugins.get("tags")
+    if tags is not None and getattr(tags, "mappings", None) is not None:
+        _last_tags.clear()
+        _last_tags.update(tags.mappings.data)
+
+
+# Helper functions
+class _DirtyBuildNotice(logging.Filter):
+    """MkDocs warns that a dirty build leaves links and pages stale, and under strict: true the warning stops
+    the build. Here _mark_pages_to_rebuild rebuilds every page that shows a changed plan, so the warning
+    is kept as information only."""
+
+    def filter(self, record):
+        if record.getMessage().startswith("A 'dirty' build is being performed"):
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
+
+
+def _search_plugin(config):
+    return next((plugin for name, plugin in config.plugins.items() if name.split("/")[-1] == "search"), None)
+
+
+def _mark_pages_to_rebuild(pages, config):
+    """For a dirty build (`mkdocs serve --dirty`): the pages that show a changed plan are built again too
+    (pairing/rebuild.py). A clean build builds every page whatever this says."""
+    global _last_plans
+    collection = config.plugins["macros"].variables["pairing_collection"]
+    own_page = {directory.kindergarten_src_uri(kid): kid for kid in collection.kindergartens}
+    plans = {f.src_uri for f in pages if f.src_uri.startswith(f"{PLANS_DIR}/")}
+    states = {f.src_uri: rebuild.PageState(f.src_uri in plans, _mtime(f.abs_src_path), _mtime(f.abs_dest_path),
+                                           own_page.get(f.src_uri)) for f in pages}
+    parties = {uri: {p["kindergarten"] for p in plan.data["parties"]} for uri, plan in collection.plans.items()}
+    named = set().union(*(parties.get(uri, set()) | _last_parties.get(uri, set())
+                          for uri in plans if rebuild.saved_since_built(states[uri])))
+    project = Path(config["config_file_path"]).parent
+    shared = rebuild.newest_time([project / name for name in SHARED])
+    again = rebuild.pages_to_rebuild(states, shared, plans != _last_plans, named)
+    for f in pages:
+        # Why both ways: MkDocs counts a generated page (no file of its own) as modified in every build.
+        f.is_modified = (lambda: True) if f.src_uri in again else (lambda: False)
+    _last_plans = plans
+    _last_parties.clear()
+    _last_parties.update(parties)
+    _build["kept_urls"] = {f.url for f in pages if f.src_uri not in again}
+
+
+def _mtime(path):
+    return os.path.getmtime(path) if path and os.path.isfile(path) else None
+
+
+def _wrap(index, cache, breaks):
+    add_entry = index.add_entry_from_context
+    rebuilt: set[str] = set()
+
+    def add_entry_cached(page):
+        rebuilt.add(page.url)
+        key = searchindex.page_key(page.url, page.content, page.title or "", page.meta, cache.settings)
+        entries = cache.get(key)
+        if entries is None:
+            start = len(index.entries)
+            add_entry(page)
+            entries = searchindex.page_entries(index.entries[start:], breaks)
+            index.entries[start:] = entries
+            cache.put(key, entries)
+        else:
+            index.entries.extend(dict(entry) for entry in entries)
+
+    def generate_index(prev):
+        if prev is not None:   # a dirty rebuild (mkdocs serve --dirty): merge with the last index
+            _build["dirty"] = True
+            index.entries = searchindex.merge(prev.entries, index.entries, rebuilt, _build["pages"])
+        return searchindex.index_json(index.config, index.entries)
+
+    index.add_entry_from_context = add_entry_cached
+    index.generate_search_index = generate_index

@@ -1,0 +1,75 @@
+"""`mkdocs serve --dirty`, site level: after saving a plan, the rebuilt site shows the change on every page
+that shows the plan (none stale), still lists every plan in the tags page and the search index, and
+leaves the pages of kindergartens the plan does not name as they were."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import MKDOCS  # noqa: F401  (the same interpreter runs the builds)
+
+PLAN = "docs/plans/xianyang-jiguan-pairing.md"
+TITLE = "与咸阳市机关幼儿园结对学习计划"
+
+# Two builds in one process, as `mkdocs serve --dirty` runs them: a full one, then, after the edit, a dirty one.
+SERVE = """
+import logging, sys
+from pathlib import Path
+from mkdocs.config import load_config
+from mkdocs.commands.build import build
+
+def config():
+    loaded = load_config("mkdocs.yml", site_dir=sys.argv[1])
+    loaded.plugins.on_startup(command="serve", dirty=True)
+    return loaded
+
+logging.basicConfig(format="%(levelname)s %(message)s")
+build(config(), dirty=True)
+Path("built").write_text("1")
+plan = Path(sys.argv[2])
+plan.write_text(plan.read_text(encoding="utf-8").replace(sys.argv[3], sys.argv[4]), encoding="utf-8")
+build(config(), dirty=True)
+"""
+
+
+def serve_twice(project, site, old: str, new: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", SERVE, str(site), PLAN, old, new], cwd=project,
+                          capture_output=True, text=True, encoding="utf-8", timeout=300)
+
+
+def test_a_saved_title_shows_on_every_page_that_shows_the_plan(site_copy, tmp_path):
+    site = tmp_path / "site"
+    assert TITLE in (site_copy / PLAN).read_text(encoding="utf-8")
+    result = serve_twice(site_copy, site, f"title: {TITLE}", "title: 改过的咸阳结对计划")
+    assert result.returncode == 0, result.stderr
+    for page in ["plans/xianyang-jiguan-pairing/", "", "calendar/", "tags/", "open-data/",
+                 "kindergartens/xianyang-jiguan/", "kindergartens/shaanxi-private/"]:
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        assert "改过的咸阳结对计划" in html and TITLE not in html, page
+    # The pages not rebuilt keep their part of the tags page and of the search index.
+    tags = (site / "tags" / "index.html").read_text(encoding="utf-8")
+    assert "东苑幼儿园结对帮扶计划" in tags and "帮扶z镇幼儿园计划" in tags
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert {d["location"].split("#")[0] for d in docs if d["location"].startswith("plans/")} == {
+        "plans/dongyuan-pairing/", "plans/gaojian-jinzhu-pairing/", "plans/xianyang-jiguan-pairing/",
+        "plans/xx-county-jiguan-pairing/", "plans/z-town-pairing/"}
+    assert any("改过" in d["title"].replace("\u200b", "") for d in docs if d["location"] == "plans/xianyang-jiguan-pairing/")
+
+
+def test_pages_that_do_not_show_the_plan_are_not_rebuilt(site_copy, tmp_path):
+    # The point of --dirty: an unrelated kindergarten's page and an unchanged plan stay as they were built.
+    site = tmp_path / "site"
+    result = serve_twice(site_copy, site, f"title: {TITLE}", "title: 改过的咸阳结对计划")
+    assert result.returncode == 0, result.stderr
+    built = (site_copy / "built").stat().st_mtime
+    assert (site / "kindergartens" / "dongyuan" / "index.html").stat().st_mtime < built
+    assert (site / "plans" / "dongyuan-pairing" / "index.html").stat().st_mtime < built
+    assert (site / "index.html").stat().st_mtime > built   # negative control: the home page was rebuilt
+
+
+def test_a_broken_plan_stops_the_dirty_rebuild_with_its_message(site_copy, tmp_path):
+    result = serve_twice(site_copy, tmp_path / "site", "role: helping", "role: 帮扶")
+    assert result.returncode != 0
+    assert PLAN in result.stderr and "parties[0].role" in result.stderr
