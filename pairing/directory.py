@@ -217,12 +217,13 @@ def calendar_view(collection: Collection, page_url: str, number: int = 1) -> dic
 
 @lru_cache(maxsize=2)
 def calendar_order(collection: Collection) -> list[dict]:
-    """Every (month, plan, row) of the calendar in the order it is shown."""
+    """Every (month, plan, row) of the calendar in the order it is shown: by month, known years first by year,
+    then in the order of the plan index (so a renamed plan keeps its place, and the pages after it theirs)."""
     entries = []
     for month, found in rows_by_month(collection).items():
-        keyed = [(views.row_year(plan.data, plan.data["schedule"][n - 1]), plan.data["title"], n, plan) for plan, n in found]
-        keyed.sort(key=lambda k: (k[0] is None, k[0] or 0, k[1], k[2]))
-        entries += [{"month": month, "plan": plan, "number": n} for _, _, n, plan in keyed]
+        years = [views.row_year(plan.data, plan.data["schedule"][n - 1]) for plan, n in found]
+        ordered = sorted(zip(years, found), key=lambda pair: (pair[0] is None, pair[0] or 0))
+        entries += [{"month": month, "plan": plan, "number": n} for _, (plan, n) in ordered]
     return entries
 
 

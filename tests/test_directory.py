@@ -185,3 +185,12 @@ def test_spellings_of_one_tag_share_its_page_and_punctuation_gets_an_address():
     pages = {p["src_uri"] for p in directory.generated_pages(both)}
     assert {"tags/steam-教育.md", f"{punctuation.rstrip('/')}.md"} <= pages
     assert len([p for p in pages if p.startswith("tags/")]) == 2
+
+
+def test_calendar_keeps_the_index_order_within_a_month_so_a_rename_moves_nothing():
+    later, earlier = plan("zz", {"a": "helping"}, schedule=[[9]]), plan("aa", {"b": "helping"}, schedule=[[9]])
+    dated = plan("dated", {"a": "helping"}, schedule=[[9]], year=2030)
+    order = directory.calendar_order(collection(later, earlier, dated))
+    assert [e["plan"].slug for e in order] == ["dated", "zz", "aa"]
+    later.data["title"] = "啊 改名"
+    assert [e["plan"].slug for e in directory.calendar_order(collection(later, earlier, dated))] == ["dated", "zz", "aa"]
