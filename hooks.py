@@ -14,7 +14,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from pairing import csp, directory, exports, heldparts, htmltext, offline, render
+from pairing import csp, directory, exports, heldparts, htmltext, listings, offline, render
 
 
 # Hooks
@@ -22,7 +22,7 @@ def on_files(files: Files, *, config) -> Files:
     """The kindergarten and tag pages, the further pages of each long listing, the plan index's data and the
     open-data files, from the plans macros.py already loaded."""
     collection = config.plugins["macros"].variables["pairing_collection"]
-    for page in directory.generated_pages(collection):
+    for page in listings.generated_pages(collection):
         _add(files, File.generated(config, page["src_uri"], content=_generated_page(page)), page["title"])
     home_url = "" if config["use_directory_urls"] else "index.html"
     data = render.plan_index_data(collection, home_url)

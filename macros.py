@@ -38,7 +38,6 @@ def define_env(env):
     env.variables["pairing_search_words"] = words
     # hooks.py reads it from here to generate the kindergarten pages and the open data: loaded once per build.
     env.variables["pairing_collection"] = collection
-    site_url = env.conf["site_url"] or ""
 
     def plan_macro(part):
         return lambda *args: part(_current_plan(env), *args)
@@ -48,7 +47,7 @@ def define_env(env):
     # The listings take the page number of a long listing: pages after the first are generated (hooks.py).
     env.macro(lambda number=1: render.plan_index(collection, env.page.url, number), "plan_index")
     env.macro(lambda number=1: render.kindergarten_index(collection, env.page.url, number), "kindergarten_index")
-    env.macro(lambda number=1: render.activity_calendar(collection, env.page.url, site_url, number), "activity_calendar")
+    env.macro(lambda number=1: render.activity_calendar(collection, env.page.url, number), "activity_calendar")
     env.macro(lambda: render.tag_index(collection, env.page.url), "tag_index")
     env.macro(lambda: render.open_data(collection, env.page.url), "open_data")
     # Only in the pages hooks.py generates, one (or more) per kindergarten and tag (not in policy.SITE_MACROS).

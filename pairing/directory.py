@@ -217,12 +217,13 @@ def calendar_view(collection: Collection, page_url: str, number: int = 1) -> dic
 
 @lru_cache(maxsize=2)
 def calendar_order(collection: Collection) -> list[dict]:
-    """Every (month, plan, row) of the calendar in the order it is shown."""
+    """Every (month, plan, row) of the calendar in the order it is shown: by month, known years first by year,
+    then in the order of the plan index (so a renamed plan keeps its place, and the pages after it theirs)."""
     entries = []
     for month, found in rows_by_month(collection).items():
-        keyed = [(views.row_year(plan.data, plan.data["schedule"][n - 1]), plan.data["title"], n, plan) for plan, n in found]
-        keyed.sort(key=lambda k: (k[0] is None, k[0] or 0, k[1], k[2]))
-        entries += [{"month": month, "plan": plan, "number": n} for _, _, n, plan in keyed]
+        years = [views.row_year(plan.data, plan.data["schedule"][n - 1]) for plan, n in found]
+        ordered = sorted(zip(years, found), key=lambda pair: (pair[0] is None, pair[0] or 0))
+        entries += [{"month": month, "plan": plan, "number": n} for _, (plan, n) in ordered]
     return entries
 
 
@@ -290,34 +291,3 @@ def pager_view(base_url: str, number: int, count: int, page_url: str) -> dict | 
             "next": link(number + 1) if number < count else "",
             "pages": [{"number": n, "url": link(n), "current": n == number, "gap_before": i > 0 and n > shown[i - 1] + 1}
                       for i, n in enumerate(shown)]}
-
-
-# The pages generated at build time (hooks.py), besides the first page of each listing
-def generated_pages(collection: Collection) -> list[dict]:
-    """Every page the site engine must add: kindergarten and tag pages, and the further pages of each listing.
-    Each is a title and the macro call (name and literal arguments) that fills it."""
-    pages = []
-    for kid, record in collection.kindergartens.items():
-        count = paging.page_count(sum(len(p) for p in plans_by_kindergarten(collection)[kid].values()),
-                                  PLANS_PER_KINDERGARTEN_PAGE)
-        pages += _listing_pages(kindergarten_url(kid), record["name"], count, "kindergarten_page", kid, first=True)
-    for slug, tag in tags_by_slug(collection).items():
-        count = paging.page_count(len(tag["plans"]), PLANS_PER_TAG_PAGE)
-        pages += _listing_pages(f"{TAGS_PAGE}{slug}/", f"标签：{'、'.join(tag['names'])}", count, "tag_page", slug, first=True)
-    for base, title, macro, total, size in (
-            ("", "全部计划", "plan_index", len(collection.plans), PLANS_PER_PAGE),
-            (KINDERGARTEN_INDEX, "幼儿园", "kindergarten_index", len(collection.kindergartens), KINDERGARTENS_PER_PAGE),
-            (CALENDAR_PAGE, "活动日历", "activity_calendar", len(calendar_order(collection)), ENTRIES_PER_PAGE)):
-        pages += _listing_pages(base, title, paging.page_count(total, size), macro, None, first=False)
-    return pages
-
-
-def _listing_pages(base_url: str, title: str, count: int, macro: str, key: str | None, first: bool) -> list[dict]:
-    """The pages of one listing: page 1 only when it is generated too (kindergarten and tag pages)."""
-    pages = []
-    for number in range(1 if first else 2, count + 1):
-        src_uri = f"{base_url.rstrip('/')}.md" if number == 1 else paging.page_src_uri(base_url, number)
-        args = ([key] if key is not None else []) + ([number] if number > 1 else [])
-        pages.append({"src_uri": src_uri, "title": title if number == 1 else f"{title}（第 {number} 页）",
-                      "macro": macro, "args": args, "search": number == 1})
-    return pages

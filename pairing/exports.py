@@ -160,6 +160,12 @@ def calendar_events(plan: Plan, site_url: str) -> list[dict]:
     return events
 
 
+def event_count(plan: Plan) -> int:
+    """How many events calendar_events gives, without making them: one per run of months of a dated row."""
+    return sum(len(month_spans(year, row["months"])) for row in plan.data.get("schedule", [])
+               if (year := views.row_year(plan.data, row)) is not None)
+
+
 def publishes_events(plan: Plan) -> bool:
     """Whether the plan gets its own .ics file: some schedule row has a known year."""
     return any(views.row_year(plan.data, row) for row in plan.data.get("schedule", []))

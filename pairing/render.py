@@ -110,15 +110,10 @@ def kindergarten_index(collection: Collection, page_url: str, number: int = 1) -
                   **directory.kindergarten_index_view(collection, page_url, number))
 
 
-def activity_calendar(collection: Collection, page_url: str, site_url: str, number: int = 1) -> str:
-    return render("calendar.html", **directory.calendar_view(collection, page_url, number),
-                  event_count=_event_count(collection, site_url), ics_url=directory.relative_url(page_url, exports.ALL_CALENDAR))
-
-
-@lru_cache(maxsize=2)
-def _event_count(collection: Collection, site_url: str) -> int:
-    """How many events data/calendar.ics has (once per build, not once per calendar page)."""
-    return sum(len(exports.calendar_events(plan, site_url)) for plan in collection.plans.values())
+def activity_calendar(collection: Collection, page_url: str, number: int = 1) -> str:
+    events = sum(exports.event_count(plan) for plan in collection.plans.values())
+    return render("calendar.html", **directory.calendar_view(collection, page_url, number), event_count=events,
+                  ics_url=directory.relative_url(page_url, exports.ALL_CALENDAR))
 
 
 def tag_index(collection: Collection, page_url: str) -> str:

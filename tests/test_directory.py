@@ -144,19 +144,6 @@ def test_kindergarten_pages_split_by_role_with_continued_headings(monkeypatch):
     assert second["pager"]["previous"] == "../../"
 
 
-def test_generated_pages_cover_every_kindergarten_tag_and_further_page(monkeypatch):
-    monkeypatch.setattr(directory, "PLANS_PER_PAGE", 2)
-    monkeypatch.setattr(directory, "PLANS_PER_TAG_PAGE", 2)
-    every = collection(*[plan(f"p{n}", {"a": "helping"}, tags=["环境创设"]) for n in range(5)])
-    pages = {p["src_uri"]: (p["title"], p["macro"], p["args"], p["search"]) for p in directory.generated_pages(every)}
-    assert pages["kindergartens/a.md"] == ("甲园", "kindergarten_page", ["a"], True)
-    assert pages["kindergartens/idle.md"][2] == ["idle"]
-    assert pages["tags/环境创设.md"] == ("标签：环境创设", "tag_page", ["环境创设"], True)
-    assert pages["tags/环境创设/page/3.md"] == ("标签：环境创设（第 3 页）", "tag_page", ["环境创设", 3], False)
-    assert pages["page/3.md"] == ("全部计划（第 3 页）", "plan_index", [3], False)
-    assert "page/4.md" not in pages and "index.md" not in pages and "calendar/page/2.md" not in pages
-
-
 def test_tag_pages_list_the_plans_with_the_tag_and_plan_cards_link_there():
     one = plan("one", {"a": "helping"}, tags=["送教下乡", "Steam 教育"])
     two = plan("two", {"b": "helping"}, tags=["送教下乡"])
@@ -182,6 +169,12 @@ def test_spellings_of_one_tag_share_its_page_and_punctuation_gets_an_address():
     punctuation = directory.tag_links(["！！"], "")[0]["url"]
     assert re.fullmatch(r"tags/tag-[0-9a-f]{8}/", punctuation) and punctuation == directory.tag_links(["！！"], "")[0]["url"]
     assert punctuation != directory.tag_links(["！？"], "")[0]["url"]
-    pages = {p["src_uri"] for p in directory.generated_pages(both)}
-    assert {"tags/steam-教育.md", f"{punctuation.rstrip('/')}.md"} <= pages
-    assert len([p for p in pages if p.startswith("tags/")]) == 2
+
+
+def test_calendar_keeps_the_index_order_within_a_month_so_a_rename_moves_nothing():
+    later, earlier = plan("zz", {"a": "helping"}, schedule=[[9]]), plan("aa", {"b": "helping"}, schedule=[[9]])
+    dated = plan("dated", {"a": "helping"}, schedule=[[9]], year=2030)
+    order = directory.calendar_order(collection(later, earlier, dated))
+    assert [e["plan"].slug for e in order] == ["dated", "zz", "aa"]
+    later.data["title"] = "啊 改名"
+    assert [e["plan"].slug for e in directory.calendar_order(collection(later, earlier, dated))] == ["dated", "zz", "aa"]

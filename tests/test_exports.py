@@ -111,3 +111,11 @@ def test_plan_rows_resolve_names():
     named = dict(zip(exports.PLAN_COLUMNS, row))
     assert (named["帮扶园"], named["受援园"], named["地区"], named["标签"]) == ("甲园", "乙园", "甲县", "送教下乡")
     assert named["网址"] == "https://example.org/site/plans/one/"
+
+
+def test_event_count_matches_the_events_made():
+    dated = plan("dated", {"a": "helping"}, schedule=[[9], [10, 11], [1, 3]], year=2024)
+    undated = plan("undated", {"a": "helping"}, schedule=[[9]])
+    for one in (dated, undated):
+        assert exports.event_count(one) == len(exports.calendar_events(one, "https://example.org/"))
+    assert exports.event_count(dated) == 4
