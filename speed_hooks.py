@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from pairing import audit, buildcache, directory, rebuild, searchindex  # noqa: E402
+from pairing import audit, buildcache, listings, rebuild, searchindex  # noqa: E402
 from pairing.plans import PLANS_DIR  # noqa: E402
 
 CACHE_FILE = buildcache.CACHE_DIR / "search-entries.json"
@@ -33,8 +33,7 @@ SETTINGS = ["lang", "separator", "pipeline", "fields", "jieba_dict", "jieba_dict
 _build = {"cache": None, "pages": set(), "dirty": False, "serve_dirty": False, "kept_urls": set()}
 # What each page showed as it was written, for macros.py's end-of-build audit; kept across `serve` rebuilds.
 _built_pages = audit.BuiltPages()
-_last_plans: set[str] | None = None   # the plans of the last build in this process (None: no build yet)
-_last_parties: dict[str, set[str]] = {}   # plan src_uri → the kindergartens it named in the last build
+_last_contents: dict | None = None   # what each listing page showed in the last build of this process (None: no build yet)
 _last_tags: dict = {}   # the tags plugin's page → tags mappings of the last build, by page URL
 
 
@@ -126,26 +125,21 @@ def _search_plugin(config):
 
 
 def _mark_pages_to_rebuild(pages, config):
-    """For a dirty build (`mkdocs serve --dirty`): the pages that show a changed plan are built again too
-    (pairing/rebuild.py). A clean build builds every page whatever this says."""
-    global _last_plans
+    """For a dirty build (`mkdocs serve --dirty`): the saved pages, and the listing pages that show a saved plan
+    or would show something else than last time, are built again (pairing/rebuild.py). A clean build builds
+    every page whatever this says."""
+    global _last_contents
     collection = config.plugins["macros"].variables["pairing_collection"]
-    own_page = {directory.kindergarten_src_uri(kid): kid for kid in collection.kindergartens}
-    plans = {f.src_uri for f in pages if f.src_uri.startswith(f"{PLANS_DIR}/")}
-    states = {f.src_uri: rebuild.PageState(f.src_uri in plans, _mtime(f.abs_src_path), _mtime(f.abs_dest_path),
-                                           own_page.get(f.src_uri)) for f in pages}
-    parties = {uri: {p["kindergarten"] for p in plan.data["parties"]} for uri, plan in collection.plans.items()}
-    named = set().union(*(parties.get(uri, set()) | _last_parties.get(uri, set())
-                          for uri in plans if rebuild.saved_since_built(states[uri])))
+    states = {f.src_uri: rebuild.PageState(f.src_uri.startswith(f"{PLANS_DIR}/"), _mtime(f.abs_src_path),
+                                           _mtime(f.abs_dest_path)) for f in pages}
+    contents = listings.listing_contents(collection)
     project = Path(config["config_file_path"]).parent
     shared = rebuild.newest_time([project / name for name in SHARED])
-    again = rebuild.pages_to_rebuild(states, shared, plans != _last_plans, named)
+    again = rebuild.pages_to_rebuild(states, shared, contents, _last_contents)
     for f in pages:
         # Why both ways: MkDocs counts a generated page (no file of its own) as modified in every build.
         f.is_modified = (lambda: True) if f.src_uri in again else (lambda: False)
-    _last_plans = plans
-    _last_parties.clear()
-    _last_parties.update(parties)
+    _last_contents = contents
     _build["kept_urls"] = {f.url for f in pages if f.src_uri not in again}
 
 

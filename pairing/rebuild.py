@@ -1,12 +1,12 @@
 """Which pages a dirty rebuild (`mkdocs serve --dirty`) must build again so that none is stale.
 
 MkDocs' dirty build only rebuilds the pages whose own file was saved since the page was written. Here
-pages also show other files: the home page, the calendar, the tags, the open data and each kindergarten's
-page list plans, and every page shows data/ and the templates. So a saved, added or removed plan also
-rebuilds every page that is not a plan (whatever generated it: a new kind of listing page is covered
-without a change here), and a change to anything shared rebuilds everything. One exception keeps a save
-fast: a kindergarten's own page shows only that kindergarten's plans, so a saved plan rebuilds the pages
-of the kindergartens it names (before or after the edit), not the hundreds of others.
+pages also show other files: the listing pages (the plan index, calendar, tags, kindergartens, open data,
+and their further pages) show plans, and every page shows data/ and the templates. So a listing page is
+built again when it would show something else than in the last build (pairing.listings.listing_contents:
+other plans, other counts, plans moved between pages) or one of the plans it shows was saved; a change to
+anything shared rebuilds everything. A saved plan rebuilds its own page and the few listing pages that show
+it, not the hundreds of others.
 """
 
 from __future__ import annotations
@@ -20,22 +20,20 @@ class PageState:
     is_plan: bool
     source_time: float | None   # mtime of the page's file; None: generated in the build, no file
     built_time: float | None    # mtime of the page's last output; None: never built
-    kindergarten: str | None = None   # set for a kindergarten's own page: it shows only that kindergarten's plans
 
 
-def pages_to_rebuild(pages: dict[str, PageState], shared_time: float, plans_changed: bool,
-                     named: set[str] = frozenset()) -> set[str]:
-    """src_uris to build again. plans_changed: a plan was added or removed since the last build (or that
-    is unknown); named: the kindergartens that the saved plans name, before or after the edit."""
+def pages_to_rebuild(pages: dict[str, PageState], shared_time: float, contents: dict[str, dict],
+                     last_contents: dict[str, dict] | None) -> set[str]:
+    """src_uris to build again. contents: what each listing page shows now; last_contents: in the last
+    build of this process (None: no build yet, so everything is built)."""
     built = [state.built_time for state in pages.values() if state.built_time is not None]
-    if not built or shared_time > min(built):
+    if not built or shared_time > min(built) or last_contents is None:
         return set(pages)
-    changed = {uri for uri, state in pages.items() if saved_since_built(state)}
-    plans_changed = plans_changed or any(pages[uri].is_plan and pages[uri].built_time is None for uri in changed)
-    if plans_changed or any(pages[uri].is_plan for uri in changed):
-        changed |= {uri for uri, state in pages.items()
-                    if not state.is_plan and (plans_changed or state.kindergarten in (None, *named))}
-    return changed
+    again = {uri for uri, state in pages.items() if saved_since_built(state)}
+    saved_plans = {uri for uri in again if pages[uri].is_plan}
+    again |= {uri for uri, shown in contents.items()
+              if uri in pages and (last_contents.get(uri) != shown or saved_plans.intersection(shown["plans"]))}
+    return again
 
 
 def saved_since_built(state: PageState) -> bool:

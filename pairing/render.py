@@ -90,7 +90,7 @@ def redirect_page(target: str) -> str:
 
 
 # Site pages that list or explain plans; page_url is the page the links are relative to, number the page of a
-# listing split into pages (directory.generated_pages).
+# listing split into pages (listings.generated_pages).
 def plan_index(collection: Collection, page_url: str, number: int = 1) -> str:
     return render("plan_index.html", **directory.index_view(collection, page_url, number))
 

@@ -89,9 +89,10 @@ def index_json(config: dict, entries: list[dict]) -> str:
     return json.dumps({"config": settings, "docs": entries}, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
-# Pages that list plans (the home page's plan index, the calendar, the tags page, each kindergarten's
+# Pages that list plans (the plan index, the calendar, the tags and each tag's page, each kindergarten's
 # page, open data) repeat the plans' own text; search should lead to the plan itself.
-LISTING_MACROS = ("plan_index", "kindergarten_index", "kindergarten_page", "activity_calendar", "open_data")
+LISTING_MACROS = ("plan_index", "kindergarten_index", "kindergarten_page", "activity_calendar", "tag_index", "tag_page",
+                  "open_data")
 LISTING_MARKS = re.compile(r"\{\{-?\s*(?:" + "|".join(LISTING_MACROS) + r")\s*\(|<!--\s*material/tags")
 
 

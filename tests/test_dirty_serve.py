@@ -1,6 +1,6 @@
 """`mkdocs serve --dirty`, site level: after saving a plan, the rebuilt site shows the change on every page
-that shows the plan (none stale), still lists every plan in the tags page and the search index, and
-leaves the pages of kindergartens the plan does not name as they were."""
+that shows the plan (none stale), still lists every plan in the tags plugin's export and the search index,
+and leaves the pages that do not show the plan as they were."""
 
 from __future__ import annotations
 
@@ -44,13 +44,17 @@ def test_a_saved_title_shows_on_every_page_that_shows_the_plan(site_copy, tmp_pa
     assert TITLE in (site_copy / PLAN).read_text(encoding="utf-8")
     result = serve_twice(site_copy, site, f"title: {TITLE}", "title: 改过的咸阳结对计划")
     assert result.returncode == 0, result.stderr
-    for page in ["plans/xianyang-jiguan-pairing/", "", "calendar/", "tags/", "open-data/",
+    tags = ["民办幼儿园", "驻园学习", "观摩课", "家园共育", "保教结合", "说课评课"]
+    assert f"tags: [{', '.join(tags)}]" in (site_copy / PLAN).read_text(encoding="utf-8")
+    for page in ["plans/xianyang-jiguan-pairing/", "", *[f"tags/{tag}/" for tag in tags],
                  "kindergartens/xianyang-jiguan/", "kindergartens/shaanxi-private/"]:
         html = (site / page / "index.html").read_text(encoding="utf-8")
         assert "改过的咸阳结对计划" in html and TITLE not in html, page
-    # The pages not rebuilt keep their part of the tags page and of the search index.
-    tags = (site / "tags" / "index.html").read_text(encoding="utf-8")
-    assert "东苑幼儿园结对帮扶计划" in tags and "帮扶z镇幼儿园计划" in tags
+    calendar = [page.read_text(encoding="utf-8") for page in (site / "calendar").rglob("index.html")]
+    assert any("改过的咸阳结对计划" in html for html in calendar) and not any(TITLE in html for html in calendar)
+    # The pages not rebuilt keep their part of the tags plugin's export and of the search index.
+    mappings = json.loads((site / "tags.json").read_text(encoding="utf-8"))["mappings"]
+    assert {m["item"]["url"] for m in mappings} >= {"plans/dongyuan-pairing/", "plans/z-town-pairing/"}
     docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     assert {d["location"].split("#")[0] for d in docs if d["location"].startswith("plans/")} == {
         "plans/dongyuan-pairing/", "plans/gaojian-jinzhu-pairing/", "plans/xianyang-jiguan-pairing/",
@@ -64,8 +68,8 @@ def test_pages_that_do_not_show_the_plan_are_not_rebuilt(site_copy, tmp_path):
     result = serve_twice(site_copy, site, f"title: {TITLE}", "title: 改过的咸阳结对计划")
     assert result.returncode == 0, result.stderr
     built = (site_copy / "built").stat().st_mtime
-    assert (site / "kindergartens" / "dongyuan" / "index.html").stat().st_mtime < built
-    assert (site / "plans" / "dongyuan-pairing" / "index.html").stat().st_mtime < built
+    for page in ["kindergartens/dongyuan/", "plans/dongyuan-pairing/", "tags/送课/", "kindergartens/", "tags/", "editing/"]:
+        assert (site / page / "index.html").stat().st_mtime < built, page
     assert (site / "index.html").stat().st_mtime > built   # negative control: the home page was rebuilt
 
 
@@ -73,3 +77,11 @@ def test_a_broken_plan_stops_the_dirty_rebuild_with_its_message(site_copy, tmp_p
     result = serve_twice(site_copy, tmp_path / "site", "role: helping", "role: 帮扶")
     assert result.returncode != 0
     assert PLAN in result.stderr and "parties[0].role" in result.stderr
+
+
+def test_a_new_tag_shows_on_the_tags_page_and_gets_its_page(site_copy, tmp_path):
+    site = tmp_path / "site"
+    result = serve_twice(site_copy, site, "说课评课]", "说课评课, 新加的标签]")
+    assert result.returncode == 0, result.stderr
+    assert 'href="新加的标签/"' in (site / "tags" / "index.html").read_text(encoding="utf-8")
+    assert "与咸阳市机关幼儿园结对学习计划" in (site / "tags" / "新加的标签" / "index.html").read_text(encoding="utf-8")
