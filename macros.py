@@ -129,10 +129,12 @@ def _use_local_offline_shim(conf):
 
 
 def _write_editor_data(collection, site_dir, repository):
-    """What the form editor reads: the schema, kindergartens and every plan (pairing.editor)."""
-    target = site_dir / editor.DATA_FILE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(editor.editor_data(collection, repository), ensure_ascii=False), encoding="utf-8")
+    """What the form editor reads: the schema, kindergartens and the list of plans, and each plan (pairing.editor)."""
+    files = {editor.DATA_FILE: editor.editor_data(collection, repository), **editor.plan_files(collection)}
+    for path, data in files.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
 def _current_plan(env, required=True):

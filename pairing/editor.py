@@ -1,4 +1,5 @@
-"""What the form editor (/editor/) reads, published at build time as editor/data.json.
+"""What the form editor (/editor/) reads, published at build time as editor/data.json, and each plan as
+editor/plans/<slug>.json, fetched only when that plan is loaded (a thousand plans would make data.json megabytes).
 
 The form is built in the browser from the same schema that validate enforces, so a new field in
 schema.yml appears in the form without editing it; the body rules come from policy and scaffold."""
@@ -12,6 +13,7 @@ from .schema import plan_schema
 from .scaffold import INTRO, NO_HEADING
 
 DATA_FILE = "editor/data.json"
+PLANS_DIR = "editor/plans"
 
 
 def body_fields() -> list[dict]:
@@ -35,10 +37,15 @@ def editor_data(collection: Collection, repository: dict) -> dict:
     return {
         "schema": plan_schema(),
         "kindergartens": [{"id": kid, "name": record["name"]} for kid, record in collection.kindergartens.items()],
-        "plans": [{"slug": plan.slug, "title": plan.data["title"], "data": plan.data, "body": plan.body.lstrip("\n")}
-                  for plan in collection.plans.values()],
+        "plans": [{"slug": plan.slug, "title": plan.data["title"]} for plan in collection.plans.values()],
         "body_fields": body_fields(),
         "intro": INTRO,
         "numerals": [chinese_numeral(n) for n in range(1, 21)],
         "repository": repository_links(repository),
     }
+
+
+def plan_files(collection: Collection) -> dict[str, dict]:
+    """Each plan as the editor loads it: its front matter and its body, by path in the site."""
+    return {f"{PLANS_DIR}/{plan.slug}.json": {"data": plan.data, "body": plan.body.lstrip("\n")}
+            for plan in collection.plans.values()}

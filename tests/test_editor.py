@@ -1,8 +1,9 @@
 """The form editor (/editor/) in Chromium: a new plan made without writing YAML validates and builds;
-a seed plan loaded into the editor comes back unchanged."""
+a seed plan loaded into the editor comes back unchanged; each plan is fetched only when it is loaded."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -12,7 +13,7 @@ import yaml
 from conftest import TEST_REPO_URL, run_build
 from test_validate import pairing
 
-from pairing import yamlsource
+from pairing import plans, yamlsource
 
 
 def open_editor(page, site_server, query: str = ""):
@@ -110,3 +111,28 @@ def test_a_pasted_plan_is_loaded(page, site_server):
     page.fill("[data-paste]", "---\ntitle: [甲\n---\n")
     page.click("[data-load-paste]")
     assert page.locator(".plan-editor-paste-error").inner_text().startswith("YAML 格式错误（第 ")
+
+
+def test_the_editor_data_lists_plans_and_each_plan_is_its_own_file(built_site):
+    root = Path(__file__).parent.parent
+    collection = plans.load(root, root / "docs", root / "data")
+    listed = json.loads((built_site / "editor" / "data.json").read_text(encoding="utf-8"))["plans"]
+    assert listed == [{"slug": plan.slug, "title": plan.data["title"]} for plan in collection.plans.values()]
+    for plan in collection.plans.values():
+        loaded = json.loads((built_site / "editor" / "plans" / f"{plan.slug}.json").read_text(encoding="utf-8"))
+        assert loaded == {"data": plan.data, "body": plan.body.lstrip("\n")}
+
+
+def test_a_plan_chosen_from_the_list_is_fetched_and_loaded(page, site_server):
+    open_editor(page, site_server)
+    page.locator(".plan-editor-load summary").click()
+    page.select_option("[data-site-plan]", "z-town-pairing")
+    page.click("[data-load-site]")
+    page.wait_for_function("document.querySelector('[data-path=title]').value === '帮扶z镇幼儿园计划'")
+    assert page.locator(".plan-editor-status").inner_text() == "检查通过，可以提交"
+    # negative control: a plan file that cannot be fetched says so in Chinese
+    page.route("**/editor/plans/*.json", lambda route: route.fulfill(status=404, body="not found"))
+    page.select_option("[data-site-plan]", "dongyuan-pairing")
+    page.click("[data-load-site]")
+    page.locator(".plan-editor-paste-error", has_text="没能载入这份计划，请刷新页面重试。").wait_for()
+    assert page.locator('[data-path="title"]').input_value() == "帮扶z镇幼儿园计划"

@@ -437,10 +437,7 @@
     root.appendChild(el("details", {"class": "plan-editor-load"}, [
       el("summary", {text: "载入计划（修改已有的计划）"}),
       el("label", {"class": "plan-editor-field"}, [el("span", {"class": "plan-editor-label", text: "网站上的计划"}), select]),
-      button("载入所选计划", function () {
-        var plan = site.plans.filter(function (p) { return p.slug === select.value; })[0];
-        if (plan) { loadPlan(plan.data, plan.body, plan.slug); }
-      }, {"data-load-site": ""}),
+      button("载入所选计划", function () { if (select.value) { loadSitePlan(select.value); } }, {"data-load-site": ""}),
       el("label", {"class": "plan-editor-field"}, [
         el("span", {"class": "plan-editor-label", text: "或粘贴计划文件的全部内容"}), el("textarea", {"data-paste": "", rows: "4"})]),
       button("载入粘贴的内容", loadPasted, {"data-load-paste": ""}),
@@ -465,12 +462,25 @@
     ]));
   }
 
+  /* A published plan, fetched when it is loaded (editor/plans/<slug>.json, beside data.json). */
+  function loadSitePlan(slug, fallback) {
+    var url = root.getAttribute("data-source").replace(/data\.json$/, "plans/" + encodeURIComponent(slug) + ".json");
+    var message = root.querySelector(".plan-editor-paste-error");
+    message.textContent = "";
+    return fetch(url).then(function (r) {
+      if (!r.ok) { throw new Error(r.status); }
+      return r.json();
+    }).then(function (plan) { loadPlan(plan.data, plan.body, slug); }).catch(function () {
+      if (fallback) { fallback(); }
+      message.textContent = "没能载入这份计划，请刷新页面重试。";
+    });
+  }
+
   fetch(root.getAttribute("data-source")).then(function (r) { return r.json(); }).then(function (data) {
     site = data;
     frame();
     var wanted = new URLSearchParams(location.search).get("plan");
-    var plan = site.plans.filter(function (p) { return p.slug === wanted; })[0];
-    if (plan) { loadPlan(plan.data, plan.body, plan.slug); } else { newPlan(); }
+    if (site.plans.some(function (p) { return p.slug === wanted; })) { loadSitePlan(wanted, newPlan); } else { newPlan(); }
   }).catch(function () {
     root.textContent = "表单编辑器载入失败，请刷新页面重试。";
   });
