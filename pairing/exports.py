@@ -166,6 +166,12 @@ def event_count(plan: Plan) -> int:
                if (year := views.row_year(plan.data, row)) is not None)
 
 
+@lru_cache(maxsize=2)
+def event_total(collection: Collection) -> int:
+    """How many events data/calendar.ics has (once per build, not once per calendar page)."""
+    return sum(event_count(plan) for plan in collection.plans.values())
+
+
 def publishes_events(plan: Plan) -> bool:
     """Whether the plan gets its own .ics file: some schedule row has a known year."""
     return any(views.row_year(plan.data, row) for row in plan.data.get("schedule", []))

@@ -48,7 +48,6 @@ def listing_contents(collection: Collection) -> dict[str, dict]:
     calendar.md, tags.md, open-data.md."""
     by_kindergarten, tags = d.plans_by_kindergarten(collection), d.tags_by_slug(collection)
     order = [(e["month"], e["plan"].src_uri, e["number"]) for e in d.calendar_order(collection)]
-    events = sum(exports.event_count(plan) for plan in collection.plans.values())
     counts = [(kid, tuple(len(found) for found in by_kindergarten[kid].values())) for kid in collection.kindergartens]
     contents = {
         "tags.md": {"plans": (), "facts": tuple((slug, tuple(t["names"]), len(t["plans"])) for slug, t in tags.items())},
@@ -56,7 +55,7 @@ def listing_contents(collection: Collection) -> dict[str, dict]:
         **_series("index.md", "", list(collection.plans), d.PLANS_PER_PAGE, lambda uri: uri, (len(collection.plans),)),
         **_series("kindergartens/index.md", d.KINDERGARTEN_INDEX, counts, d.KINDERGARTENS_PER_PAGE, None, (len(counts),)),
         **_series("calendar.md", d.CALENDAR_PAGE, order, d.ENTRIES_PER_PAGE, lambda entry: entry[1],
-                  (len(order), tuple(d.month_starts(collection).items()), events)),
+                  (len(order), tuple(d.month_starts(collection).items()), exports.event_total(collection))),
     }
     for kid in collection.kindergartens:
         items = [(role, plan.src_uri) for role, found in by_kindergarten[kid].items() for plan in found]

@@ -111,8 +111,7 @@ def kindergarten_index(collection: Collection, page_url: str, number: int = 1) -
 
 
 def activity_calendar(collection: Collection, page_url: str, number: int = 1) -> str:
-    events = sum(exports.event_count(plan) for plan in collection.plans.values())
-    return render("calendar.html", **directory.calendar_view(collection, page_url, number), event_count=events,
+    return render("calendar.html", **directory.calendar_view(collection, page_url, number), event_count=exports.event_total(collection),
                   ics_url=directory.relative_url(page_url, exports.ALL_CALENDAR))
 
 
