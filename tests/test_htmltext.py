@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from html.parser import HTMLParser
 
 from conftest import ROOT
 
@@ -33,3 +34,37 @@ def test_built_pages_are_compact_and_read_the_same(built_site):
         html = (built_site / page).read_text(encoding="utf-8")
         assert not re.search(r">\n[ \t]*\n", html), page
         assert squeeze(article_text(compact(html))) == squeeze(article_text(html))
+
+
+class _ParsedArticle(HTMLParser):
+    """The article's text as html.parser reads it: the oracle for htmltext.article_text's regular expressions."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth, self.skip, self.parts = 0, 0, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article":
+            self.depth += 1
+        elif self.skip or (tag == "a" and "headerlink" in (dict(attrs).get("class") or "")):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.depth -= 1
+        elif self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if self.depth and not self.skip:
+            self.parts.append(data)
+
+
+def test_article_text_reads_every_built_page_as_an_html_parser_does(built_site):
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        parser = _ParsedArticle()
+        parser.feed(html)
+        assert article_text(html) == "".join(parser.parts), page
