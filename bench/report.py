@@ -202,15 +202,16 @@ def targets(stock, site, cold, sizes: list[int], options) -> str:
 def changes(variants: list, site, n: int) -> str:
     rows = [f"## Effect of each change at N = {n} (same run)", "",
             "Each row is the site with one change undone (or the site at an earlier commit), against the "
-            "site with everything on. A ratio above 1 is what the change saves.", "",
-            "| configuration | time median | × this site | peak memory | × this site | search index raw | × this site |",
+            "site with everything on. A ratio above 1 is what the change saves. CPU time: on the shared "
+            "machine it is steadier than wall time.", "",
+            "| configuration | CPU time median | × this site | peak memory | × this site | search index raw | × this site |",
             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    base_t, base_m = statistics.median(times(site, n)), statistics.median(peaks(site, n))
+    base_t, base_m = statistics.median(cpu(site, n)), statistics.median(peaks(site, n))
     base_i = site.sizes[n]["index"]
     for variant in variants[3:]:
         if n not in variant.builds:
             continue
-        t, m, i = statistics.median(times(variant, n)), statistics.median(peaks(variant, n)), variant.sizes[n]["index"]
+        t, m, i = statistics.median(cpu(variant, n)), statistics.median(peaks(variant, n)), variant.sizes[n]["index"]
         rows.append(f"| {variant.label} | {t:.2f} s | {ratio(t, base_t)} | {m:.0f} MB | {ratio(m, base_m)} "
                     f"| {i / MB:.2f} MB | {ratio(i, base_i)} |")
     return "\n".join(rows)
