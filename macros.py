@@ -118,7 +118,7 @@ def _write_redirects(collection, site_dir, use_directory_urls):
 def _hold_macro_html(env):
     # Why: macros return finished HTML; Python-Markdown would parse every tag of it only to pass it through
     # (most of a plan page's Markdown time). A placeholder goes through instead; hooks.py puts the HTML back.
-    for name in [*policy.PLAN_MACROS, *policy.SITE_MACROS, "kindergarten_page"]:
+    for name in [*policy.PLAN_MACROS, *policy.SITE_MACROS, *policy.GENERATED_PAGE_MACROS]:
         env.macro(lambda *args, _macro=env.macros[name]: heldparts.hold(_macro(*args)), name)
 
 

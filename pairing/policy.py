@@ -24,6 +24,8 @@ PLAN_MACROS = {
 }
 SITE_MACROS = {"plan_index": (), "kindergarten_index": (), "activity_calendar": (), "tag_index": (), "open_data": (),
                "field_reference": (), "macro_reference": (), "starter_plan": (), "form_editor": ()}
+# Only in the pages hooks.py generates (pairing.listings): never allowed in a page someone writes.
+GENERATED_PAGE_MACROS = ("kindergarten_page", "tag_page")
 # Shown by the plan card at the top of every plan page, whatever the body says.
 CARD_FIELDS = {"title", "slug", "original_title", "year", "parties", "author", "tags"}
 # Used for links, not shown on the page: the redirects from a renamed plan's old addresses.
