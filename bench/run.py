@@ -179,11 +179,7 @@ def replace_in(path: str, old: str, new: str):
 
 
 # Each optimisation undone on its own (name, label, patches of a site copy), to measure what it saves.
-NAV = ("nav:\n  - 首页: index.md\n  - 幼儿园: kindergartens/index.md\n  - 活动日历: calendar.md\n  - 标签: tags.md\n"
-       "  - 开放数据: open-data.md\n  - 编辑指南: editing.md\n  - 表单编辑器: editor.md\n"
-       "not_in_nav: |\n  /plans/*.md\n  /kindergartens/*.md\n")
 ABLATIONS = [
-    ("every-page-in-nav", "(a) with every page in the navigation", [replace_in("mkdocs.yml", NAV, "")]),
     ("no-held-parts", "(a) with macro HTML parsed by Markdown", [
         replace_in("pairing/heldparts.py", '    _parts[word] = html\n    return f"\\n\\n{word}\\n\\n"', "    return html")]),
     ("no-search-cache", "(a) segmenting every page with jieba every build (no search cache)", [
@@ -201,6 +197,12 @@ ABLATIONS = [
         replace_in("pairing/yamlsource.py", 'FAST_LOADER = getattr(yaml, "CSafeLoader", None)', "FAST_LOADER = None")]),
     ("full-positions", "(a) keeping every plan's YAML positions", [
         replace_in("pairing/plans.py", "source.compact(front)", "source")]),
+    ("listings-on-one-page", "(a) with every listing on one page (no paging)", [
+        replace_in("pairing/directory.py", "PLANS_PER_PAGE = 8\nKINDERGARTENS_PER_PAGE = 15\nPLANS_PER_KINDERGARTEN_PAGE = 6\n"
+                   "PLANS_PER_TAG_PAGE = 6\nENTRIES_PER_PAGE = 20\n", "PLANS_PER_PAGE = KINDERGARTENS_PER_PAGE = "
+                   "PLANS_PER_KINDERGARTEN_PAGE = PLANS_PER_TAG_PAGE = ENTRIES_PER_PAGE = 10**9\n")]),
+    ("not-compacted", "(a) with pages not compacted", [
+        replace_in("pairing/htmltext.py", 'return BETWEEN_TAGS.sub(lambda match: match[1] or "\\n", html)', "return html")]),
     ("audit-reads-site", "(a) with the end-of-build audit reading the site back", [
         replace_in("speed_hooks.py", 'config.plugins["macros"].variables["pairing_built_pages"] = _built_pages', "pass"),
         replace_in("speed_hooks.py", "_built_pages.record(page.file.dest_uri, output, plan)", "pass")]),
