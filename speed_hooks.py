@@ -129,6 +129,8 @@ def _mark_pages_to_rebuild(pages, config):
     or would show something else than last time, are built again (pairing/rebuild.py). A clean build builds
     every page whatever this says."""
     global _last_contents
+    if not _build["serve_dirty"]:
+        return   # a full build (mkdocs build, plain serve) builds every page anyway
     collection = config.plugins["macros"].variables["pairing_collection"]
     states = {f.src_uri: rebuild.PageState(f.src_uri.startswith(f"{PLANS_DIR}/"), _mtime(f.abs_src_path),
                                            _mtime(f.abs_dest_path)) for f in pages}

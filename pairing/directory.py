@@ -263,7 +263,7 @@ def tag_index_view(collection: Collection, page_url: str) -> list[dict]:
     """Every tag, the most used first, with how many plans have it and a link to its page."""
     found = tags_by_slug(collection)
     ordered = sorted(found.items(), key=lambda item: (-len(item[1]["plans"]), item[1]["names"][0]))
-    return [{"name": "、".join(tag["names"]), "anchor": f"tag:{slug}", "count": len(tag["plans"]),
+    return [{"name": "、".join(tag["names"]), "anchor": tag_anchor(tag["names"][0]), "count": len(tag["plans"]),
              "url": relative_url(page_url, f"{TAGS_PAGE}{slug}/")} for slug, tag in ordered]
 
 

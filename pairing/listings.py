@@ -49,9 +49,11 @@ def listing_contents(collection: Collection) -> dict[str, dict]:
     by_kindergarten, tags = d.plans_by_kindergarten(collection), d.tags_by_slug(collection)
     order = [(e["month"], e["plan"].src_uri, e["number"]) for e in d.calendar_order(collection)]
     counts = [(kid, tuple(len(found) for found in by_kindergarten[kid].values())) for kid in collection.kindergartens]
+    tag_counts = tuple((slug, tuple(tag["names"]), len(tag["plans"])) for slug, tag in tags.items())
+    dated = sum(map(exports.publishes_events, collection.plans.values()))
     contents = {
-        "tags.md": {"plans": (), "facts": tuple((slug, tuple(t["names"]), len(t["plans"])) for slug, t in tags.items())},
-        "open-data.md": {"plans": (), "facts": (len(collection.plans), sum(map(exports.publishes_events, collection.plans.values())))},
+        "tags.md": {"plans": (), "facts": tag_counts},
+        "open-data.md": {"plans": (), "facts": (len(collection.plans), dated)},
         **_series("index.md", "", list(collection.plans), d.PLANS_PER_PAGE, lambda uri: uri, (len(collection.plans),)),
         **_series("kindergartens/index.md", d.KINDERGARTEN_INDEX, counts, d.KINDERGARTENS_PER_PAGE, None, (len(counts),)),
         **_series("calendar.md", d.CALENDAR_PAGE, order, d.ENTRIES_PER_PAGE, lambda entry: entry[1],
