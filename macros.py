@@ -13,7 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from markupsafe import escape  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from pairing import audit, csp, directory, editor, heldparts, links, offline, plans, policy, render, search, sharing  # noqa: E402
+from pairing import (audit, csp, directory, editor, heldparts, links, listings, offline, plans, policy, render,  # noqa: E402
+                     search, sharing)
 from pairing.problems import ContentError, format_problems  # noqa: E402
 
 STARTER_PLAN = Path(__file__).resolve().parent / "pairing" / "starter_plan.md"
@@ -61,6 +62,13 @@ def define_env(env):
     _check_no_shadowing(env)
     _hold_macro_html(env)
     _use_local_offline_shim(env.conf)
+
+
+def on_pre_page_macros(env):
+    """A page hooks.py generated (a kindergarten's, a tag's, a further page of a listing) is its macro's output."""
+    page = listings.generated_page(env.variables["pairing_collection"], env.page.file.src_uri)
+    if page is not None:
+        env.markdown = env.macros[page["macro"]](*page["args"])
 
 
 def on_post_page_macros(env):

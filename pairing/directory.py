@@ -249,7 +249,7 @@ def _month_links(collection: Collection, page_url: str) -> list[dict]:
 
 
 def _calendar_entry(plan: Plan, number: int, page_url: str) -> dict:
-    row = views.schedule_view(plan.data)[number - 1]
+    row = views.schedule_row_view(plan.data, number)
     if row["year"]:
         year_text = f"{row['year']}年"
     else:

@@ -25,8 +25,9 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-LINK = re.compile(r'<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)\b(?P<attrs>[^>]*)>')
-ATTRIBUTE = re.compile(r'\b(?P<name>href|src|id|name|rel)="(?P<value>[^"]*)"')
+# Opening tags that carry one of the attributes links_and_ids reads (most tags carry none).
+LINKING_TAG = re.compile(r'<([a-zA-Z][a-zA-Z0-9]*)\s([^>]*\b(?:href|src|id|name)="[^>]*)>')
+ATTRIBUTE = re.compile(r'\b(href|src|id|name|rel)="([^"]*)"')
 
 
 def links_and_ids(html: str) -> tuple[list[str], set[str]]:
@@ -34,12 +35,12 @@ def links_and_ids(html: str) -> tuple[list[str], set[str]]:
     over the tags rather than a full parse: the built pages quote every attribute, and a 1,000-plan site
     has thousands of pages to read."""
     links, ids = [], set()
-    for tag in LINK.finditer(html):
-        values = {m["name"]: unescape(m["value"]) for m in ATTRIBUTE.finditer(tag["attrs"])}
-        ids.update(values[name] for name in ("id", "name") if values.get(name))
-        if tag["tag"] == "link" and values.get("rel") in ("canonical", "alternate"):
+    for tag, attributes in LINKING_TAG.findall(html):
+        values = dict(ATTRIBUTE.findall(attributes))
+        ids.update(unescape(values[name]) for name in ("id", "name") if values.get(name))
+        if tag == "link" and values.get("rel") in ("canonical", "alternate"):
             continue
-        links += [values[name] for name in ("href", "src") if values.get(name)]
+        links += [unescape(values[name]) for name in ("href", "src") if values.get(name)]
     return links, ids
 
 

@@ -6,6 +6,8 @@ Pure functions over a loaded Collection; the views themselves are in directory.p
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import directory as d
 from . import exports, paging
 from .plans import Collection
@@ -27,6 +29,16 @@ def generated_pages(collection: Collection) -> list[dict]:
             (d.CALENDAR_PAGE, "活动日历", "activity_calendar", len(d.calendar_order(collection)), d.ENTRIES_PER_PAGE)):
         pages += _listing_pages(base, title, paging.page_count(total, size), macro, None, first=False)
     return pages
+
+
+def generated_page(collection: Collection, src_uri: str) -> dict | None:
+    """The generated page at this source path (as generated_pages gives it), or None for any other page."""
+    return _generated_by_uri(collection).get(src_uri)
+
+
+@lru_cache(maxsize=2)
+def _generated_by_uri(collection: Collection) -> dict[str, dict]:
+    return {page["src_uri"]: page for page in generated_pages(collection)}
 
 
 def _listing_pages(base_url: str, title: str, count: int, macro: str, key: str | None, first: bool) -> list[dict]:

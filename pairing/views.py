@@ -44,18 +44,21 @@ def row_year(plan: dict, row: dict) -> int | None:
 
 
 def schedule_view(plan: dict) -> list[dict]:
-    rows = []
-    for number, row in enumerate(plan.get("schedule", []), start=1):
-        rows.append({
-            "number": number,
-            "anchor": f"schedule-{number}",
-            "label": month_label(row),
-            "months": row["months"],
-            "year": row_year(plan, row),
-            "next_year": bool(row.get("next_year")),
-            "activities": outline_view(row["activities"]),
-        })
-    return rows
+    return [schedule_row_view(plan, number) for number in range(1, len(plan.get("schedule", [])) + 1)]
+
+
+def schedule_row_view(plan: dict, number: int) -> dict:
+    """Row `number` (from 1) of the plan's schedule, as the schedule table and the calendar show it."""
+    row = plan["schedule"][number - 1]
+    return {
+        "number": number,
+        "anchor": f"schedule-{number}",
+        "label": month_label(row),
+        "months": row["months"],
+        "year": row_year(plan, row),
+        "next_year": bool(row.get("next_year")),
+        "activities": outline_view(row["activities"]),
+    }
 
 
 def period_text(plan: dict) -> str:

@@ -76,3 +76,22 @@ def test_source_links_need_a_repository():
     assert history.source_links({"url": ""}, "docs/plans/a.md") == {"edit_url": "", "history_url": ""}
     assert history.source_links({"url": "https://h/o/r/", "branch": "dev"}, "docs/plans/a.md") == {
         "edit_url": "https://h/o/r/edit/dev/docs/plans/a.md", "history_url": "https://h/o/r/commits/dev/docs/plans/a.md"}
+
+
+def test_each_file_gets_the_day_of_its_own_last_commit(tmp_path):
+    git = ["git", "-c", "user.name=测试", "-c", "user.email=test@example.org"]
+    (tmp_path / "plans" / "old").mkdir(parents=True)
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
+    for day, files in (("2026-03-05", ["plans/甲.md", "plans/old/乙.md"]), ("2026-04-01", ["plans/乙.md"]),
+                       ("2026-05-09", ["README.md"])):
+        for name in files:
+            (tmp_path / name).write_text(day, encoding="utf-8")
+        env = {**os.environ, "GIT_AUTHOR_DATE": f"{day}T10:00:00+08:00", "GIT_COMMITTER_DATE": f"{day}T10:00:00+08:00"}
+        subprocess.run([*git, "add", "."], cwd=tmp_path, env=env, check=True)
+        subprocess.run([*git, "commit", "-q", "-m", day], cwd=tmp_path, env=env, check=True)
+    (tmp_path / "plans" / "丙.md").write_text("not committed", encoding="utf-8")
+    plans = tmp_path / "plans"
+    assert history.last_changed(plans / "甲.md") == date(2026, 3, 5)
+    assert history.last_changed(plans / "乙.md") == date(2026, 4, 1)
+    assert history.last_changed(plans / "old" / "乙.md") == date(2026, 3, 5)
+    assert history.last_changed(plans / "丙.md") is None

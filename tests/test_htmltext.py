@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 from conftest import ROOT
 
-from pairing.htmltext import article_text, compact, squeeze
+from pairing.htmltext import article_text, compact, links_and_ids, squeeze
 
 
 def test_whitespace_between_tags_becomes_one_line_break():
@@ -68,3 +68,28 @@ def test_article_text_reads_every_built_page_as_an_html_parser_does(built_site):
         parser = _ParsedArticle()
         parser.feed(html)
         assert article_text(html) == "".join(parser.parts), page
+
+
+class _ParsedLinks(HTMLParser):
+    """Links and ids as html.parser reads them: the oracle for htmltext.links_and_ids."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        values = {name: value for name, value in attrs if name in ("href", "src", "id", "name", "rel")}
+        self.ids.update(values[name] for name in ("id", "name") if values.get(name))
+        if not (tag == "link" and values.get("rel") in ("canonical", "alternate")):
+            self.links += [values[name] for name in ("href", "src") if values.get(name)]
+
+
+def test_links_and_ids_read_every_built_page_as_an_html_parser_does(built_site):
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        parser = _ParsedLinks()
+        parser.feed(html)
+        assert links_and_ids(html) == (parser.links, parser.ids), page
+        assert parser.links and parser.ids, page
