@@ -72,9 +72,24 @@ def on_files(files, config):
     return files
 
 
+def on_page_read_source(page, config):
+    """A plan page's body as macros.py loaded it: MkDocs need not read the file and parse its front matter again
+    (on_page_markdown below gives the page that front matter)."""
+    plan = config.plugins["macros"].variables["pairing_collection"].plans.get(page.file.src_uri)
+    if plan is None:
+        return None
+    # Why: MkDocs reads pages with universal newlines; "{}" is the smallest front matter it takes as one.
+    return "---\n{}\n---\n" + plan.body.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@event_priority(150)   # before the plugins (macros, tags) read the page's front matter
 def on_page_markdown(markdown, page, config, files):
-    """A page that lists plans is not indexed: it only repeats the plans' text (see searchindex.lists_plans)."""
-    if not page.file.src_uri.startswith(f"{PLANS_DIR}/") and searchindex.lists_plans(page.file.content_string):
+    """A plan page gets its front matter as macros.py loaded and checked it (see on_page_read_source). A page
+    that lists plans is not indexed: it only repeats the plans' text (see searchindex.lists_plans)."""
+    plan = config.plugins["macros"].variables["pairing_collection"].plans.get(page.file.src_uri)
+    if plan is not None:
+        page.meta = dict(plan.data)
+    elif not page.file.src_uri.startswith(f"{PLANS_DIR}/") and searchindex.lists_plans(page.file.content_string):
         page.meta["search"] = searchindex.excluded(page.meta.get("search"))
     return markdown
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -103,11 +104,14 @@ def load_page(path: Path, project_dir: Path, src_uri: str, is_plan: bool,
     if text is None:
         return None, problems
     key = buildcache.call_key("page", (text, shown, src_uri, is_plan))
-    if checked is not None and checked.get(key):
+    stored = checked.get(key) if checked is not None else None
+    if isinstance(stored, dict):
+        return _stored_page(text, shown, src_uri, stored["data"]), []
+    if stored:
         return read_checked_page(text, shown, src_uri, is_plan), []
     plan, problems = check_page(text, shown, src_uri, is_plan)
     if checked is not None and not problems:
-        checked.put(key, True)
+        checked.put(key, _storable(plan))
     return plan, list(problems)
 
 
@@ -119,6 +123,25 @@ def read_checked_page(text: str, shown: str, src_uri: str, is_plan: bool) -> Pla
         return None
     source, _ = yamlsource.parse(front, shown, line_offset=1)
     return Plan(shown, src_uri, source.data, source.compact(front), body, body_line)
+
+
+def _stored_page(text: str, shown: str, src_uri: str, data: dict) -> Plan:
+    """A plan checked clean before, with its front matter as stored then: no YAML to parse."""
+    front, body, body_line = yamlsource.split_front_matter(text)
+    return Plan(shown, src_uri, data, yamlsource.Source(data, line_offset=1, text=front), body, body_line)
+
+
+def _storable(plan: Plan | None) -> dict | bool:
+    """What the check cache keeps of a clean page: a plan's front matter when JSON keeps it exactly (no dates,
+    only text keys), else only that the page is clean."""
+    if plan is None:
+        return True
+    # Why: a value JSON would change (a date, a number as a key) must come from the YAML, not from the cache.
+    try:
+        kept = json.loads(json.dumps(plan.data, ensure_ascii=False)) == plan.data
+    except (TypeError, ValueError):
+        kept = False
+    return {"data": plan.data} if kept else True
 
 
 # Why cached: `mkdocs serve` loads every page again after each save; an unchanged text is checked once.

@@ -1,6 +1,7 @@
 """pairing/plans.py with .cache/checked-pages.json: a page checked clean is not checked again; anything else still is."""
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,42 @@ def test_unreadable_cache_means_check_everything(project, monkeypatch):
     monkeypatch.setattr(plans, "check_page", lambda *args: calls.append(args[1]) or original(*args))
     load(project)
     assert "docs/plans/dongyuan-pairing.md" in calls
+
+
+def test_a_clean_plan_is_read_back_from_the_cache_without_parsing_yaml(project, monkeypatch):
+    first = load(project)
+    plans.read_checked_page.cache_clear()
+    refuse_checks(monkeypatch)
+    parse = plans.yamlsource.parse
+
+    def parse_only_data(text, shown, **kw):
+        assert not shown.startswith("docs/"), f"{shown}: YAML parsed again"
+        return parse(text, shown, **kw)
+    monkeypatch.setattr(plans.yamlsource, "parse", parse_only_data)
+    second = load(project)
+    assert {k: p.data for k, p in second.plans.items()} == {k: p.data for k, p in first.plans.items()}
+    assert {k: p.body for k, p in second.plans.items()} == {k: p.body for k, p in first.plans.items()}
+
+
+def test_front_matter_json_would_change_is_not_stored(project):
+    plan = next(iter(load(project).plans.values()))
+    assert plans._storable(plan) == {"data": plan.data}
+    assert plans._storable(None) is True
+    for changed in ({"signed": date(2026, 3, 5)}, {"counts": {1: "一"}}):
+        plan.data = {**plan.data, **changed}
+        assert plans._storable(plan) is True, changed
+
+
+def test_a_page_stored_only_as_clean_is_parsed_from_yaml(project, monkeypatch):
+    # Negative control of the stored front matter: a plan JSON cannot keep is stored as clean only (True).
+    original = plans._storable
+    monkeypatch.setattr(plans, "_storable", lambda plan: True)
+    load(project)
+    monkeypatch.setattr(plans, "_storable", original)
+    plans.read_checked_page.cache_clear()
+    calls = []
+    parse = plans.yamlsource.parse
+    monkeypatch.setattr(plans.yamlsource, "parse", lambda text, shown, **kw: calls.append(shown) or parse(text, shown, **kw))
+    loaded = load(project)
+    assert "docs/plans/dongyuan-pairing.md" in calls
+    assert loaded.plans["plans/dongyuan-pairing.md"].data["slug"] == "dongyuan-pairing"
