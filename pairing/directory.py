@@ -46,9 +46,21 @@ def relative_url(page_url: str, target_url: str) -> str:
     In the offline copy pages are files (plans/x.html, index.html), so links lead to files too."""
     if page_url.endswith(".html"):
         target = f"{target_url.rstrip('/')}.html" if target_url.endswith("/") else (target_url or "index.html")
-        return posixpath.relpath(target, posixpath.dirname(page_url) or ".")
-    relative = posixpath.relpath(target_url or ".", page_url or ".")
+        return site_relpath(target, posixpath.dirname(page_url))
+    relative = site_relpath(target_url, page_url)
     return relative.rstrip("/") + "/" if target_url.endswith("/") or not target_url else relative
+
+
+def site_relpath(path: str, start: str) -> str:
+    """posixpath.relpath between two paths inside the site, without asking the file system where it is.
+    Why: relpath makes both absolute with os.getcwd() on each call; the listing pages make 50,000 links."""
+    if ".." in path or ".." in start or path.startswith("/") or start.startswith("/"):
+        return posixpath.relpath(path or ".", start or ".")
+    to, base = [p for p in path.split("/") if p not in ("", ".")], [p for p in start.split("/") if p not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
 
 
 # Aggregation

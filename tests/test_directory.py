@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pairing import directory
 from pairing.plans import Collection, Plan
@@ -178,3 +182,12 @@ def test_calendar_keeps_the_index_order_within_a_month_so_a_rename_moves_nothing
     assert [e["plan"].slug for e in order] == ["dated", "zz", "aa"]
     later.data["title"] = "啊 改名"
     assert [e["plan"].slug for e in directory.calendar_order(collection(later, earlier, dated))] == ["dated", "zz", "aa"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["plans", "x", "tags", "环境创设", "page", "2", ".", "", "..", "a.html"]), max_size=4),
+       st.lists(st.sampled_from(["plans", "x", "kindergartens", "page", "3", ".", "", "..", "index.html"]), max_size=4),
+       st.booleans())
+def test_site_relpath_is_posix_relpath(path, start, rooted):
+    path, start = "/".join(path), ("/" if rooted else "") + "/".join(start)
+    assert directory.site_relpath(path, start) == posixpath.relpath(path or ".", start or ".")
