@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import yaml
+from hooks import _generated_page
 from test_directory import collection, plan
 
 from pairing import directory, listings
@@ -55,3 +57,10 @@ def test_contents_change_where_a_page_would_change_and_only_there(monkeypatch):
     fewer = listings.listing_contents(collection(*plans[1:]))
     assert fewer["index.md"] != before["index.md"] and "page/2.md" in fewer
     assert fewer["kindergartens/index.md"] != before["kindergartens/index.md"]   # the counts
+
+
+def test_generated_front_matter_is_read_back_by_yaml():
+    page = {"src_uri": "tags/x.md", "title": '标签："引号" \\ 与\t制表符', "macro": "tag_page", "args": ["x", 2], "search": False}
+    text = _generated_page(page)
+    assert text.startswith("---\n") and text.endswith("\n---\n")
+    assert yaml.safe_load(text.strip("-\n")) == {"title": page["title"], "search": {"exclude": True}, "render_macros": False}
