@@ -20,7 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import jinja2  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.utils import normalize_url  # noqa: E402
 
 from pairing import audit, buildcache, listings, rebuild, searchindex  # noqa: E402
 from pairing.plans import PLANS_DIR  # noqa: E402
@@ -102,6 +104,7 @@ def on_env(env, config, files):
     if tags is not None and _build["serve_dirty"] and getattr(tags, "mappings", None) is not None:
         for url in _build["kept_urls"] & set(_last_tags):
             tags.mappings.data.setdefault(url, _last_tags[url])
+    _share_partials(env, config)
     return env
 
 
@@ -133,6 +136,31 @@ class _DirtyBuildNotice(logging.Filter):
         if record.getMessage().startswith("A 'dirty' build is being performed"):
             record.levelno, record.levelname = logging.INFO, "INFO"
         return True
+
+
+def _share_partials(env, config):
+    """Material's navigation and search box are the same on most pages: overrides/partials/nav.html and
+    search.html render them once per distinct result (Material's own partials, reached as material/…)."""
+    theme_dirs = [d for d in config.theme.dirs if Path(d) != Path(config.theme.custom_dir or "")]
+    env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(theme_dirs)})])
+    env.globals.update(shared_partials={}, shared_nav_key=_nav_key)
+
+
+def _nav_key(page, nav) -> tuple | None:
+    """What Material's navigation shows on the page: the address of each menu entry as seen from the page.
+    None for a page in the menu (shown there as the current one): its navigation is rendered for it alone."""
+    if page is None or page in nav.pages:
+        return None
+    return tuple(normalize_url(url, page) for url in _menu_urls(nav))
+
+
+def _menu_urls(nav) -> list[str]:
+    urls, items = [nav.homepage.url if nav.homepage else ""], list(nav.items)
+    while items:
+        item = items.pop(0)
+        urls += [item.url] if getattr(item, "url", None) is not None else []
+        items += list(getattr(item, "children", None) or [])
+    return urls
 
 
 def _search_plugin(config):

@@ -1,0 +1,32 @@
+"""Material's navigation and search box rendered once per distinct result (overrides/partials, speed_hooks.py):
+every page reads exactly as with Material's own partials rendered for each page."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import TEST_REPO_URL, copy_site, run_build
+
+
+def test_every_page_is_the_same_as_with_materials_own_partials(site_copy, tmp_path):
+    own = copy_site(tmp_path / "materials-own")
+    for partial in ("nav.html", "search.html"):
+        (own / "overrides" / "partials" / partial).unlink()
+    for project, out in ((site_copy, tmp_path / "shared"), (own, tmp_path / "own")):
+        result = run_build(project, out, {"REPO_URL": TEST_REPO_URL})
+        assert result.returncode == 0, result.stderr
+    pages = sorted(p.relative_to(tmp_path / "shared") for p in (tmp_path / "shared").rglob("*.html"))
+    assert len(pages) > 40 and pages == sorted(p.relative_to(tmp_path / "own") for p in (tmp_path / "own").rglob("*.html"))
+    for page in pages:
+        assert (tmp_path / "shared" / page).read_bytes() == (tmp_path / "own" / page).read_bytes(), page
+
+
+def test_menu_pages_are_marked_current_and_other_pages_link_from_where_they_are(built_site):
+    def menu(page):
+        html = (built_site / page).read_text(encoding="utf-8")
+        return html[html.index('<nav class="md-nav md-nav--primary"'):html.index("</nav>", html.index('md-nav--primary'))]
+    calendar, plan, kindergarten = menu("calendar/index.html"), menu("plans/dongyuan-pairing/index.html"), menu("kindergartens/dongyuan/index.html")
+    assert re.search(r'class="md-nav__link md-nav__link--active"', calendar)
+    assert "md-nav__link--active" not in plan and "md-nav__link--active" not in kindergarten
+    assert 'href="../../calendar/"' in plan and 'href="../../calendar/"' in kindergarten
+    assert 'href="../"' in kindergarten and 'href="../../kindergartens/"' in plan
