@@ -127,10 +127,16 @@ def broken_links(site_dir: Path, base_path: str = "/", recorded: dict | None = N
              for name, path in sorted(pages.items())}
     ids = {name: page_ids for name, (_, page_ids) in found.items()}
     exists: dict[str, bool] = {}   # every page links to the same stylesheets, scripts and menu pages
+    # Why: pages in one folder share most links (the theme's); a link leads to the same file from all of them.
+    targets: dict[tuple[str, str], tuple[str, str] | None] = {}
     problems = []
     for name, (page_links, _) in found.items():
+        folder = posixpath.dirname(name)
         for link in page_links:
-            target = _internal_target(name, link, base_path)
+            key = (name, link) if not link or link[0] in "#?" else (folder, link)
+            if key not in targets:
+                targets[key] = _internal_target(name, link, base_path)
+            target = targets[key]
             if target is None:
                 continue
             file, anchor = target
