@@ -65,10 +65,18 @@ def define_env(env):
 
 
 def on_pre_page_macros(env):
-    """A page hooks.py generated (a kindergarten's, a tag's, a further page of a listing) is its macro's output."""
-    page = listings.generated_page(env.variables["pairing_collection"], env.page.file.src_uri)
+    """A page hooks.py generated (a kindergarten's, a tag's, a further page of a listing) is its macro's output.
+    A plan's body is its text with each macro call's output: the checks allow only calls with literal
+    arguments, so there is no template for Jinja to compile (about 2 ms a plan)."""
+    collection = env.variables["pairing_collection"]
+    page = listings.generated_page(collection, env.page.file.src_uri)
     if page is not None:
         env.markdown = env.macros[page["macro"]](*page["args"])
+    elif env.page.file.src_uri in collection.plans:
+        parts = policy.body_parts(env.markdown, env.env)
+        if parts is not None:
+            env.markdown = "".join(p if isinstance(p, str) else str(env.macros[p[0]](*p[1])) for p in parts)
+            env.page.meta["render_macros"] = False
 
 
 def on_post_page_macros(env):

@@ -65,6 +65,24 @@ def body_problems(body: str, file: str, body_line: int, allowed: dict) -> tuple[
     return calls, problems
 
 
+def body_parts(body: str, environment: jinja2.Environment) -> list[str | tuple[str, list]] | None:
+    """A checked body as its text and its macro calls (name, literal arguments), in order, read by the
+    environment that would render it; None when it holds anything else (then the template engine renders it)."""
+    parts: list[str | tuple[str, list]] = []
+    for node in environment.parse(body).body:
+        if not isinstance(node, nodes.Output):
+            return None
+        for child in node.nodes:
+            if isinstance(child, nodes.TemplateData):
+                parts.append(child.data)
+            elif (isinstance(child, nodes.Call) and isinstance(child.node, nodes.Name) and not
+                  (child.kwargs or child.dyn_args or child.dyn_kwargs) and all(isinstance(a, nodes.Const) for a in child.args)):
+                parts.append((child.node.name, [a.value for a in child.args]))
+            else:
+                return None
+    return parts
+
+
 def _macro_call(node: nodes.Node, allowed: dict) -> tuple[tuple | None, str]:
     names = "、".join(f"{name}()" for name in allowed)
     rule = f"正文中的 {{{{ }}}} 只能调用这些宏，参数只能是写明的文字：{names}"

@@ -1,6 +1,9 @@
 """Unit tests of what a page body may contain, and of names that must never collide."""
 
+import jinja2
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.exceptions import PluginError
 
 import macros
@@ -49,3 +52,24 @@ def test_the_build_refuses_a_field_that_would_shadow_a_macro():
 
     with pytest.raises(PluginError, match="front matter 字段与宏同名：schedule"):
         macros._check_no_shadowing(FakeEnv())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(alphabet="文字 \n\r\t-#*}%", max_size=8),
+                          st.sampled_from(['{{ outline("goals") }}', "{{ schedule_table() }}", '{{paragraphs("x", 2)}}',
+                                           "{# 注释 #}"])),
+                max_size=8))
+def test_body_parts_render_as_jinja_renders_the_body(pieces):
+    body = "".join(pieces)
+    environment = jinja2.Environment()
+    macros = {name: (lambda *args, _name=name: f"<{_name}{args}>") for name in ("outline", "schedule_table", "paragraphs")}
+    parts = policy.body_parts(body, environment)
+    assert parts is not None
+    assert "".join(p if isinstance(p, str) else macros[p[0]](*p[1]) for p in parts) == environment.from_string(body).render(**macros)
+
+
+def test_body_parts_leave_anything_but_literal_calls_to_the_template_engine():
+    environment = jinja2.Environment()
+    assert policy.body_parts('前言\n{{ outline("goals") }}\n后记\n', environment) == ["前言\n", ("outline", ["goals"]), "\n后记"]
+    for body in ("{{ outline(x) }}", "{% if a %}x{% endif %}", "{{ plan.title }}", '{{ outline(field="goals") }}'):
+        assert policy.body_parts(body, environment) is None, body
