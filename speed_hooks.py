@@ -32,7 +32,7 @@ KEPT = ["qr-codes", "calendars"]   # pairing functions marked buildcache.kept()
 # What every page may show besides its own file: kindergartens, search words, templates, code, settings.
 SHARED = ["data", "overrides", "pairing", "macros.py", "hooks.py", "speed_hooks.py", "mkdocs.yml"]
 SETTINGS = ["lang", "separator", "pipeline", "fields", "jieba_dict", "jieba_dict_user"]
-_build = {"cache": None, "pages": set(), "dirty": False, "serve_dirty": False, "kept_urls": set()}
+_build = {"cache": None, "search_cache": None, "pages": set(), "dirty": False, "serve_dirty": False, "kept_urls": set()}
 # What each page showed as it was written, for macros.py's end-of-build audit; kept across `serve` rebuilds.
 _built_pages = audit.BuiltPages()
 _last_contents: dict | None = None   # what each listing page showed in the last build of this process (None: no build yet)
@@ -50,7 +50,8 @@ def on_startup(command, dirty):
 def on_config(config):
     """Open this build's caches; wrap its search index: entries of unchanged pages come from the cache."""
     project = Path(config["config_file_path"]).parent
-    buildcache.open_stores(project, KEPT)
+    # Why reuse: `serve --dirty` would read (and write) every cache again after each save; they are saved on exit.
+    buildcache.open_stores(project, KEPT, reuse=_build["serve_dirty"])
     config.plugins["macros"].variables["pairing_built_pages"] = _built_pages
     plugin = _search_plugin(config)
     _build.update(cache=None, dirty=False)
@@ -60,7 +61,10 @@ def on_config(config):
     settings = searchindex.fingerprint({k: plugin.config.get(k) for k in SETTINGS},
                                        [plugin.config.get("jieba_dict"), plugin.config.get("jieba_dict_user")],
                                        [metadata.version("mkdocs-material"), metadata.version("jieba")], words)
-    _build["cache"] = buildcache.Store(project / CACHE_FILE, settings)
+    kept = _build["search_cache"]
+    if not (_build["serve_dirty"] and kept is not None and (kept.path, kept.settings) == (project / CACHE_FILE, settings)):
+        kept = buildcache.Store(project / CACHE_FILE, settings)
+    _build["cache"] = _build["search_cache"] = kept
     breaks = searchindex.redundant_breaks(searchindex.separator_chars(plugin.config.separator))
     _wrap(plugin.search_index, _build["cache"], breaks)
 
@@ -116,17 +120,28 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    """Keep the caches for the next build (CI can keep .cache/ between runs); a partial (dirty) rebuild adds to them."""
-    if _build["cache"] is not None:
-        _build["cache"].save(keep_unused=_build["dirty"])
-    buildcache.save_stores(partial=_build["dirty"])
+    """Keep the caches for the next build (CI can keep .cache/ between runs); `serve --dirty` keeps them open
+    and saves them when it stops (on_shutdown)."""
+    if not _build["serve_dirty"]:
+        _save_caches(partial=_build["dirty"])
     tags = config.plugins.get("material/tags") or config.plugins.get("tags")
     if tags is not None and getattr(tags, "mappings", None) is not None:
         _last_tags.clear()
         _last_tags.update(tags.mappings.data)
 
 
+def on_shutdown():
+    if _build["serve_dirty"]:
+        _save_caches(partial=True)
+
+
 # Helper functions
+def _save_caches(partial: bool) -> None:
+    if _build["cache"] is not None:
+        _build["cache"].save(keep_unused=partial)
+    buildcache.save_stores(partial=partial)
+
+
 class _DirtyBuildNotice(logging.Filter):
     """MkDocs warns that a dirty build leaves links and pages stale, and under strict: true the warning stops
     the build. Here _mark_pages_to_rebuild rebuilds every page that shows a changed plan, so the warning

@@ -81,10 +81,14 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def open_stores(project_dir: Path, names: list[str]) -> None:
-    """Start a build: the named stores, read from project_dir/.cache/, serve the functions marked kept()."""
+def open_stores(project_dir: Path, names: list[str], reuse: bool = False) -> None:
+    """Start a build: the named stores, read from project_dir/.cache/, serve the functions marked kept().
+    reuse: keep the stores already open for the same files and code (`serve --dirty` saves them at the end)."""
+    fingerprint, kept = code_fingerprint(), dict(_open) if reuse else {}
     _open.clear()
-    _open.update({name: Store(project_dir / CACHE_DIR / f"{name}.json", code_fingerprint()) for name in names})
+    for name in names:
+        path, store = project_dir / CACHE_DIR / f"{name}.json", kept.get(name)
+        _open[name] = store if store is not None and (store.path, store.settings) == (path, fingerprint) else Store(path, fingerprint)
 
 
 def save_stores(partial: bool = False) -> None:

@@ -30,7 +30,10 @@ build(config(), dirty=True)
 Path("built").write_text("1")
 plan = Path(sys.argv[2])
 plan.write_text(plan.read_text(encoding="utf-8").replace(sys.argv[3], sys.argv[4]), encoding="utf-8")
-build(config(), dirty=True)
+last = config()
+build(last, dirty=True)
+Path("cached-before-exit").write_text(str(Path(".cache/search-entries.json").is_file()))
+last.plugins.on_shutdown()
 """
 
 
@@ -60,6 +63,9 @@ def test_a_saved_title_shows_on_every_page_that_shows_the_plan(site_copy, tmp_pa
         "plans/dongyuan-pairing/", "plans/gaojian-jinzhu-pairing/", "plans/xianyang-jiguan-pairing/",
         "plans/xx-county-jiguan-pairing/", "plans/z-town-pairing/"}
     assert any("改过" in d["title"].replace("\u200b", "") for d in docs if d["location"] == "plans/xianyang-jiguan-pairing/")
+    # The caches stay open while serving (not written after each save) and are saved when serving stops.
+    assert (site_copy / "cached-before-exit").read_text() == "False"
+    assert "改过" in (site_copy / ".cache" / "search-entries.json").read_text(encoding="utf-8").replace("\u200b", "")
 
 
 def test_pages_that_do_not_show_the_plan_are_not_rebuilt(site_copy, tmp_path):
