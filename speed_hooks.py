@@ -109,6 +109,10 @@ def on_env(env, config, files):
         for url in _build["kept_urls"] & set(_last_tags):
             tags.mappings.data.setdefault(url, _last_tags[url])
     _share_partials(env, config)
+    # Why: MkDocs makes the theme's Jinja environment anew for each build, so every build (and each rebuild of
+    # `serve`) compiled Material's templates again; compiled once, they are kept in .cache/ (checked against
+    # each template's source).
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(_cache_dir(config) / "templates"))
     return env
 
 
@@ -151,6 +155,12 @@ class _DirtyBuildNotice(logging.Filter):
         if record.getMessage().startswith("A 'dirty' build is being performed"):
             record.levelno, record.levelname = logging.INFO, "INFO"
         return True
+
+
+def _cache_dir(config) -> Path:
+    path = Path(config["config_file_path"]).parent / buildcache.CACHE_DIR
+    path.joinpath("templates").mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def _share_partials(env, config):

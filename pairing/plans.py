@@ -61,7 +61,7 @@ def collect(project_dir: Path, docs_dir: Path, data_dir: Path,
     `validate` of one file finds exactly what the build would find in that file."""
     problems: list[Problem] = []
     problems += policy.no_symlinks(project_dir, [docs_dir, data_dir])
-    kindergartens, found = load_kindergartens(data_dir / "kindergartens.yml", project_dir)
+    kindergartens, found = load_kindergartens(data_dir / "kindergartens.yml", project_dir, checked)
     problems += found
     collection = Collection(kindergartens or {})
     for path in sorted(docs_dir.rglob("*.md")):
@@ -76,18 +76,26 @@ def collect(project_dir: Path, docs_dir: Path, data_dir: Path,
     return collection, sorted(problems)
 
 
-def load_kindergartens(path: Path, project_dir: Path) -> tuple[dict | None, list[Problem]]:
+def load_kindergartens(path: Path, project_dir: Path,
+                       checked: buildcache.Store | None = None) -> tuple[dict | None, list[Problem]]:
+    """The kindergartens by id, checked; a text checked clean before (`checked`) is read from the check cache."""
     shown = _shown(path, project_dir)
     if not path.is_file():
         return None, [Problem(shown, 1, 1, "", "找不到幼儿园名录文件")]
     text, problems = _read(path, shown)
     if text is None:
         return None, problems
+    key = buildcache.call_key("kindergartens", (text, shown))
+    stored = checked.get(key) if checked is not None else None
+    if isinstance(stored, dict):
+        return stored["data"], []
     source, problems = yamlsource.parse(text, shown)
     if source is None:
         return None, problems
     problems += schema.check(source, shown, schema.subschema("kindergartens_file"))
     problems += policy.front_matter_problems(source, shown)
+    if checked is not None and not problems:
+        checked.put(key, _storable(source.data))
     return (source.data if not problems else None), problems
 
 
@@ -131,17 +139,18 @@ def _stored_page(text: str, shown: str, src_uri: str, data: dict) -> Plan:
     return Plan(shown, src_uri, data, yamlsource.Source(data, line_offset=1, text=front), body, body_line)
 
 
-def _storable(plan: Plan | None) -> dict | bool:
-    """What the check cache keeps of a clean page: a plan's front matter when JSON keeps it exactly (no dates,
-    only text keys), else only that the page is clean."""
-    if plan is None:
+def _storable(found: Plan | dict | None) -> dict | bool:
+    """What the check cache keeps of a clean file: a plan's front matter (or the kindergartens) when JSON keeps
+    it exactly (no dates, only text keys), else only that the file is clean."""
+    if found is None:
         return True
+    data = found.data if isinstance(found, Plan) else found
     # Why: a value JSON would change (a date, a number as a key) must come from the YAML, not from the cache.
     try:
-        kept = json.loads(json.dumps(plan.data, ensure_ascii=False)) == plan.data
+        kept = json.loads(json.dumps(data, ensure_ascii=False)) == data
     except (TypeError, ValueError):
         kept = False
-    return {"data": plan.data} if kept else True
+    return {"data": data} if kept else True
 
 
 # Why cached: `mkdocs serve` loads every page again after each save; an unchanged text is checked once.

@@ -1,6 +1,7 @@
 """The build's shortcuts (issue #8) change nothing a reader gets: Material's navigation and search box rendered
 once per distinct result (overrides/partials, speed_hooks.py), plan bodies filled without compiling them as
-templates (macros.py). Every page reads exactly as without them."""
+templates (macros.py), Material's templates compiled once (.cache/templates). Every page reads exactly as
+without them."""
 
 from __future__ import annotations
 
@@ -24,6 +25,12 @@ def test_every_page_is_the_same_as_without_the_shortcuts(site_copy, tmp_path):
     assert len(pages) > 40 and pages == sorted(p.relative_to(tmp_path / "own") for p in (tmp_path / "own").rglob("*.html"))
     for page in pages:
         assert (tmp_path / "shared" / page).read_bytes() == (tmp_path / "own" / page).read_bytes(), page
+    # Built again with Material's templates compiled in the first build (.cache/templates): the same pages.
+    assert any((site_copy / ".cache" / "templates").iterdir())
+    result = run_build(site_copy, tmp_path / "again", {"REPO_URL": TEST_REPO_URL})
+    assert result.returncode == 0, result.stderr
+    for page in pages:
+        assert (tmp_path / "again" / page).read_bytes() == (tmp_path / "shared" / page).read_bytes(), page
 
 
 def test_menu_pages_are_marked_current_and_other_pages_link_from_where_they_are(built_site):

@@ -85,17 +85,13 @@ def test_unreadable_cache_means_check_everything(project, monkeypatch):
     assert "docs/plans/dongyuan-pairing.md" in calls
 
 
-def test_a_clean_plan_is_read_back_from_the_cache_without_parsing_yaml(project, monkeypatch):
+def test_clean_plans_and_kindergartens_are_read_back_from_the_cache_without_parsing_yaml(project, monkeypatch):
     first = load(project)
     plans.read_checked_page.cache_clear()
     refuse_checks(monkeypatch)
-    parse = plans.yamlsource.parse
-
-    def parse_only_data(text, shown, **kw):
-        assert not shown.startswith("docs/"), f"{shown}: YAML parsed again"
-        return parse(text, shown, **kw)
-    monkeypatch.setattr(plans.yamlsource, "parse", parse_only_data)
+    monkeypatch.setattr(plans.yamlsource, "parse", lambda text, shown, **kw: pytest.fail(f"{shown}: YAML parsed again"))
     second = load(project)
+    assert second.kindergartens == first.kindergartens
     assert {k: p.data for k, p in second.plans.items()} == {k: p.data for k, p in first.plans.items()}
     assert {k: p.body for k, p in second.plans.items()} == {k: p.body for k, p in first.plans.items()}
 
@@ -122,3 +118,13 @@ def test_a_page_stored_only_as_clean_is_parsed_from_yaml(project, monkeypatch):
     loaded = load(project)
     assert "docs/plans/dongyuan-pairing.md" in calls
     assert loaded.plans["plans/dongyuan-pairing.md"].data["slug"] == "dongyuan-pairing"
+
+
+def test_changed_kindergartens_are_checked_again(project):
+    load(project)
+    data = project / "data" / "kindergartens.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("\njinzhu:", "\njinzhu:\n  oops: 1\njinzhu-old:", 1),
+                    encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load(project)
+    assert "data/kindergartens.yml" in str(error.value)
