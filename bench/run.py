@@ -166,6 +166,17 @@ def checkout(ref: str, target: Path) -> Path:
     return target
 
 
+def remove(path: str):
+    """A patch of a site copy: remove one file; False when it is not there."""
+    def patch(project: Path) -> bool:
+        file = project / path
+        if not file.is_file():
+            return False
+        file.unlink()
+        return True
+    return patch
+
+
 def replace_in(path: str, old: str, new: str):
     """A patch of a site copy: replace text in one file; False when the text is not there."""
     def patch(project: Path) -> bool:
@@ -192,7 +203,20 @@ ABLATIONS = [
     ("no-qr-calendar-cache", "(a) making every QR code and calendar every build", [
         replace_in("speed_hooks.py", 'KEPT = ["qr-codes", "calendars"]', "KEPT = []")]),
     ("no-check-cache", "(a) checking every page every build", [
-        replace_in("pairing/plans.py", "if checked is not None and checked.get(key):", "if False:")]),
+        replace_in("pairing/plans.py", "stored = checked.get(key) if checked is not None else None", "stored = None")]),
+    ("yaml-every-build", "(a) parsing every plan's front matter every build (not kept in the check cache)", [
+        replace_in("pairing/plans.py", "return {\"data\": data} if kept else True", "return True")]),
+    ("mkdocs-reads-plans", "(a) with MkDocs reading and parsing each plan's front matter again", [
+        replace_in("speed_hooks.py", "def on_page_read_source(page, config):", "def _on_page_read_source(page, config):")]),
+    ("jinja-plan-bodies", "(a) with plan bodies compiled as Jinja templates by mkdocs-macros", [
+        replace_in("macros.py", "    elif env.page.file.src_uri in collection.plans:\n", "    elif False:\n")]),
+    ("nav-every-page", "(a) with Material's navigation and search box rendered for every page", [
+        remove("overrides/partials/nav.html"), remove("overrides/partials/search.html")]),
+    ("templates-compiled", "(a) compiling Material's templates every build (no .cache/templates)", [
+        replace_in("speed_hooks.py", "    env.bytecode_cache = jinja2.FileSystemBytecodeCache", "    (lambda _: None)")]),
+    ("relpath-with-cwd", "(a) with links between pages computed by posixpath.relpath", [
+        replace_in("pairing/directory.py", '    if ".." in path or ".." in start or path.startswith("/") or start.startswith("/"):',
+                   "    if True:")]),
     ("pure-python-yaml", "(a) with pure-Python YAML", [
         replace_in("pairing/yamlsource.py", 'FAST_LOADER = getattr(yaml, "CSafeLoader", None)', "FAST_LOADER = None")]),
     ("full-positions", "(a) keeping every plan's YAML positions", [
@@ -202,7 +226,11 @@ ABLATIONS = [
                    "PLANS_PER_TAG_PAGE = 6\nENTRIES_PER_PAGE = 20\n", "PLANS_PER_PAGE = KINDERGARTENS_PER_PAGE = "
                    "PLANS_PER_KINDERGARTEN_PAGE = PLANS_PER_TAG_PAGE = ENTRIES_PER_PAGE = 10**9\n")]),
     ("not-compacted", "(a) with pages not compacted", [
-        replace_in("pairing/htmltext.py", 'return BETWEEN_TAGS.sub(lambda match: match[1] or "\\n", html)', "return html")]),
+        replace_in("pairing/htmltext.py", "    parts, last = [], 0\n", "    return html\n")]),
+    ("one-pattern-compact", "(a) compacting pages with one regular expression", [
+        replace_in("pairing/htmltext.py", "    parts, last = [], 0\n",
+                   "    return re.sub(r\"(<(pre|textarea|script|style)\\b.*?</\\2\\s*>)|(?<=>)[ \\t]*\\n\\s*|[ \\t]*\\n\\s*(?=<)\", "
+                   "lambda m: m[1] or \"\\n\", html, flags=re.S | re.I)\n")]),
     ("audit-reads-site", "(a) with the end-of-build audit reading the site back", [
         replace_in("speed_hooks.py", 'config.plugins["macros"].variables["pairing_built_pages"] = _built_pages', "pass"),
         replace_in("speed_hooks.py", "_built_pages.record(page.file.dest_uri, output, plan)", "pass")]),
