@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -127,16 +128,13 @@ def broken_links(site_dir: Path, base_path: str = "/", recorded: dict | None = N
              for name, path in sorted(pages.items())}
     ids = {name: page_ids for name, (_, page_ids) in found.items()}
     exists: dict[str, bool] = {}   # every page links to the same stylesheets, scripts and menu pages
-    # Why: pages in one folder share most links (the theme's); a link leads to the same file from all of them.
-    targets: dict[tuple[str, str], tuple[str, str] | None] = {}
     problems = []
     for name, (page_links, _) in found.items():
-        folder = posixpath.dirname(name)
+        folder = posixpath.join(posixpath.dirname(name), "")
         for link in page_links:
-            key = (name, link) if not link or link[0] in "#?" else (folder, link)
-            if key not in targets:
-                targets[key] = _internal_target(name, link, base_path)
-            target = targets[key]
+            # Why: pages in one folder share most links (the theme's); such a link leads to the same file from
+            # all of them, so it is resolved once (also across the rebuilds of `serve`).
+            target = _internal_target(name if not link or link[0] in "#?" else folder, link, base_path)
             if target is None:
                 continue
             file, anchor = target
@@ -152,8 +150,10 @@ def broken_links(site_dir: Path, base_path: str = "/", recorded: dict | None = N
     return problems
 
 
+@lru_cache(maxsize=200_000)
 def _internal_target(page: str, link: str, base_path: str) -> tuple[str, str] | None:
-    """(file in the site, anchor) for a link to this site; None for other hosts, mailto, data."""
+    """(file in the site, anchor) for a link to this site; None for other hosts, mailto, data.
+    page: the page the link is on, or its folder (ending in /) for a link with a path."""
     parts = urlsplit(link)
     if parts.scheme or parts.netloc:
         return None
