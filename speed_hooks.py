@@ -95,7 +95,7 @@ def on_page_markdown(markdown, page, config, files):
     plan = config.plugins["macros"].variables["pairing_collection"].plans.get(page.file.src_uri)
     if plan is not None:
         page.meta = dict(plan.data)
-    elif not page.file.src_uri.startswith(f"{PLANS_DIR}/") and searchindex.lists_plans(page.file.content_string):
+    elif not page.file.src_uri.startswith(f"{PLANS_DIR}/") and _lists_plans(page, config):
         page.meta["search"] = searchindex.excluded(page.meta.get("search"))
     return markdown
 
@@ -155,6 +155,14 @@ class _DirtyBuildNotice(logging.Filter):
         if record.getMessage().startswith("A 'dirty' build is being performed"):
             record.levelno, record.levelname = logging.INFO, "INFO"
         return True
+
+
+def _lists_plans(page, config) -> bool:
+    """A page generated from the plans (hooks.py) by a macro that lists plans, or whose source calls one."""
+    generated = listings.generated_page(config.plugins["macros"].variables["pairing_collection"], page.file.src_uri)
+    if generated is not None:
+        return generated["macro"] in searchindex.LISTING_MACROS
+    return searchindex.lists_plans(page.file.content_string)
 
 
 def _cache_dir(config) -> Path:

@@ -199,7 +199,7 @@ ABLATIONS = [
         replace_in("pairing/searchindex.py", "ensure_ascii=False, separators=(\",\", \":\"), default=str)",
                    "separators=(\",\", \":\"), default=str)")]),
     ("listings-indexed", "(a) with the pages that list plans in the search index", [
-        replace_in("speed_hooks.py", "searchindex.lists_plans(page.file.content_string)", "False")]),
+        replace_in("speed_hooks.py", 'and _lists_plans(page, config):', "and False:")]),
     ("no-qr-calendar-cache", "(a) making every QR code and calendar every build", [
         replace_in("speed_hooks.py", 'KEPT = ["qr-codes", "calendars"]', "KEPT = []")]),
     ("no-check-cache", "(a) checking every page every build", [
