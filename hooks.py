@@ -14,7 +14,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from pairing import csp, directory, exports, heldparts, htmltext, listings, offline, render
+from pairing import chrome, csp, directory, exports, heldparts, htmltext, listings, offline, render
 
 
 # Hooks
@@ -39,10 +39,11 @@ def on_page_content(html: str, *, page, config, files) -> str:
 
 
 def on_post_page(output: str, *, page, config) -> str:
-    """Every page is compacted (no blank lines and indentation between tags) and carries a Content Security
-    Policy: only the site's own scripts, styles and the inline scripts Material writes into this page (by hash)
-    may run. The offline copy runs from file://, where 'self' matches nothing, so it goes without."""
-    output = htmltext.compact(output)
+    """Every page is compacted (no blank lines and indentation between tags, Material's chrome slimmed) and
+    carries a Content Security Policy: only the site's own scripts, styles and the inline scripts Material writes
+    into this page (by hash) may run. The offline copy runs from file://, where 'self' matches nothing, so it
+    goes without."""
+    output = chrome.slimmed(htmltext.compact(output), tabs="pymdownx.tabbed" in config["markdown_extensions"])
     return output if offline.plugin_enabled(config.plugins) else csp.with_policy(output)
 
 

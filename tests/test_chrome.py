@@ -1,0 +1,54 @@
+"""Material's chrome made smaller on every page (pairing/chrome.py): the same data and icons, fewer bytes."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from pairing import chrome, csp
+
+CONFIG = ('<script id="__config" type="application/json">{"base": "../..", "translations": '
+          '{"clipboard.copied": "\\u5df2\\u590d\\u5236", "x": "\\u003c/script\\u003e"}, "version": null}</script>')
+TAB_SCRIPT = ('<script>var target=document.getElementById(location.hash.slice(1));target&&target.name&&'
+              '(target.checked=target.name.startsWith("__tabbed_"))</script>\n')
+LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M12 8a3 3 0 0 0 3-3"/></svg>'
+MENU = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></svg>'
+
+
+def config_of(html: str) -> dict:
+    return json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)[1])
+
+
+def test_config_is_the_same_data_as_compact_utf8():
+    slim = chrome.compact_config(f"<body>{CONFIG}</body>")
+    assert config_of(slim) == config_of(CONFIG)
+    assert '"clipboard.copied":"已复制"' in slim and ", " not in slim
+    # what could end the <script> early stays escaped
+    assert "</script>" not in slim.removesuffix("</script></body>")
+
+
+def test_tab_script_goes_only_where_the_site_has_no_tabs():
+    page = f"<div>{TAB_SCRIPT}</div>"
+    assert chrome.slimmed(page, tabs=False) == "<div></div>"
+    assert chrome.slimmed(page, tabs=True) == page
+
+
+def test_an_icon_drawn_twice_is_drawn_once_and_shown_again():
+    slim = chrome.shared_icons(f"<a>{LOGO}</a><label>{MENU}</label><a>{LOGO}</a>")
+    assert slim == ('<a><svg viewBox="0 0 24 24"><path id="__icon1" d="M12 8a3 3 0 0 0 3-3"/></svg></a>'
+                    '<label><svg viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></svg></label>'
+                    '<a><svg viewBox="0 0 24 24"><use href="#__icon1"/></svg></a>')
+
+
+def test_built_pages_carry_material_chrome_slimmed(built_site):
+    for name in ["index.html", "plans/xx-county-jiguan-pairing/index.html", "kindergartens/dongyuan/index.html"]:
+        html = (built_site / name).read_text(encoding="utf-8")
+        assert config_of(html)["translations"]["clipboard.copied"] == "已复制", name
+        assert "\\u" not in re.search(r'id="__config"[^>]*>(.*?)</script>', html)[1], name
+        # no palette restored (Material's default colours, no toggle), no content tabs, no "Made with" footer
+        assert "__palette" not in html and "__tabbed_" not in html and "Made with" not in html, name
+        # the one inline script left is Material's base-URL setup, and the policy allows just it
+        assert len(csp.inline_script_hashes(html)) == 1, name
+        assert 'xmlns="http://www.w3.org/2000/svg"' not in html, name
+        uses = re.findall(r'<use href="#(__icon\d)"/>', html)
+        assert len(uses) == 2 and all(f'<path id="{icon}" d=' in html for icon in uses), name
