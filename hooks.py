@@ -14,13 +14,13 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from pairing import chrome, csp, directory, exports, heldparts, htmltext, listings, offline, render
+from pairing import chrome, csp, directory, exports, heldparts, htmltext, listings, offline, render, themefiles
 
 
 # Hooks
 def on_files(files: Files, *, config) -> Files:
     """The kindergarten and tag pages, the further pages of each long listing, the plan index's data and the
-    open-data files, from the plans macros.py already loaded."""
+    open-data files, from the plans macros.py already loaded; without the theme's files no page loads."""
     collection = config.plugins["macros"].variables["pairing_collection"]
     for page in listings.generated_pages(collection):
         _add(files, File.generated(config, page["src_uri"], content=_generated_page(page)), page["title"])
@@ -30,6 +30,9 @@ def on_files(files: Files, *, config) -> Files:
     stamp = _build_time()
     for path, content in exports.open_data_files(collection, config["site_url"] or "", stamp).items():
         _add(files, File.generated(config, path, content=content), path)
+    theme_files = [f.src_uri for f in files if f.src_dir not in (None, config["docs_dir"])]
+    for path in themefiles.unused(theme_files, _search_languages(config)):
+        files.remove(files.get_file_from_path(path))
     return files
 
 
@@ -63,6 +66,11 @@ def _generated_page(page: dict) -> str:
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     args = ", ".join(json.dumps(arg, ensure_ascii=False) for arg in page["args"])
     return f"---\n{front}---\n\n{{{{ {page['macro']}({args}) }}}}\n"
+
+
+def _search_languages(config) -> list[str]:
+    plugin = next((p for name, p in config.plugins.items() if name.split("/")[-1] == "search"), None)
+    return list(plugin.config.lang or []) if plugin is not None else []
 
 
 def _build_time() -> datetime:
