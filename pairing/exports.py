@@ -95,6 +95,21 @@ def as_json(document: dict) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+def as_json_lines(document: dict) -> str:
+    """One JSON document, compact, with each item of each top-level list or mapping (each plan, each
+    kindergarten) on a line of its own: readable line by line, where indentation was a third of the bytes."""
+    def dumps(value) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    def lines(value) -> str:
+        if not value or not isinstance(value, (list, dict)):
+            return dumps(value)
+        if isinstance(value, list):
+            return "[\n" + ",\n".join(dumps(item) for item in value) + "\n]"
+        return "{\n" + ",\n".join(f"{dumps(key)}:{dumps(item)}" for key, item in value.items()) + "\n}"
+    return "{" + ",\n".join(f"{dumps(key)}:{lines(value)}" for key, value in document.items()) + "}\n"
+
+
 # CSV: UTF-8 with a BOM so that Excel on Chinese Windows reads it as UTF-8.
 PLAN_COLUMNS = ["网址名", "标题", "原标题", "帮扶园", "受援园", "指导单位", "撰写单位", "起始年份", "时间", "地区", "标签", "网址"]
 SCHEDULE_COLUMNS = ["计划网址名", "计划标题", "安排行", "年份", "月份", "原文月份", "序号", "活动", "网址"]
@@ -264,7 +279,7 @@ def _ics_event(event: dict, stamp: datetime) -> icalendar.Event:
 def open_data_files(collection: Collection, site_url: str, stamp: datetime) -> dict[str, str | bytes]:
     """Path in the site → content, for every open-data file."""
     files: dict[str, str | bytes] = {
-        PLANS_JSON: as_json(plans_document(collection, site_url)),
+        PLANS_JSON: as_json_lines(plans_document(collection, site_url)),
         PLANS_SCHEMA: as_json(published_schema()),
         PLANS_CSV: as_csv(PLAN_COLUMNS, plan_rows(collection, site_url)),
         SCHEDULE_CSV: as_csv(SCHEDULE_COLUMNS, schedule_rows(collection, site_url)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import date, datetime, timezone
 
 import icalendar
@@ -39,6 +40,15 @@ def test_events_for_a_known_year_in_chinese_with_links():
     assert events[1]["summary"] == "dated 计划：十、十一月份活动"
     assert events[1]["description"] == "dated 在 [10, 11] 的活动"
     assert events[1]["url"] == "https://example.org/site/plans/dated/#schedule-2"
+
+
+def test_json_lines_is_one_compact_document_with_an_item_a_line():
+    document = {"plans": [{"title": "甲", "tags": ["a", "b"]}, {"title": "乙"}], "kindergartens": {"k": {"name": "园"}},
+                "empty": []}
+    text = exports.as_json_lines(document)
+    assert json.loads(text) == document
+    assert text.splitlines() == ['{"plans":[', '{"title":"甲","tags":["a","b"]},', '{"title":"乙"}', '],',
+                                 '"kindergartens":{', '"k":{"name":"园"}', '},', '"empty":[]}']
 
 
 def test_no_events_when_the_year_is_unknown():

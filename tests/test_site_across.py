@@ -133,6 +133,8 @@ def test_each_tag_has_a_page_listing_its_plans_and_plan_pages_link_to_it(built_s
 def test_plans_json_validates_against_the_published_schema_and_round_trips(built_site, collection):
     schema = json.loads(read(built_site, "data/plans.schema.json"))
     document = json.loads(read(built_site, "data/plans.json"))
+    lines = read(built_site, "data/plans.json").splitlines()   # compact, a plan a line (exports.as_json_lines)
+    assert [json.loads(line.rstrip(",")) for line in lines[1:len(collection.plans) + 1]] == document["plans"]
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(document, schema)
     assert document["kindergartens"] == collection.kindergartens
