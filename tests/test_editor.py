@@ -119,8 +119,9 @@ def test_the_editor_data_lists_plans_and_each_plan_is_its_own_file(built_site):
     listed = json.loads((built_site / "editor" / "data.json").read_text(encoding="utf-8"))["plans"]
     assert listed == [{"slug": plan.slug, "title": plan.data["title"]} for plan in collection.plans.values()]
     for plan in collection.plans.values():
-        loaded = json.loads((built_site / "editor" / "plans" / f"{plan.slug}.json").read_text(encoding="utf-8"))
-        assert loaded == {"data": plan.data, "body": plan.body.lstrip("\n")}
+        text = (built_site / "editor" / "plans" / f"{plan.slug}.json").read_text(encoding="utf-8")
+        assert json.loads(text) == {"data": plan.data, "body": plan.body.lstrip("\n")}
+        assert text.startswith('{"data":{"title":')   # compact: no space after separators
 
 
 def test_a_plan_chosen_from_the_list_is_fetched_and_loaded(page, site_server):
