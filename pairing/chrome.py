@@ -7,10 +7,11 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from functools import lru_cache
 
 # Material's settings for its scripts: JSON data (not run), with every Chinese character of its translations
 # written as a six-byte \uXXXX escape and a space after each comma and colon.
-PAGE_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+CONFIG_START, SCRIPT_END = '<script id="__config" type="application/json">', "</script>"
 # Material's inline script that opens the content tab a link points at (pymdownx.tabbed, content tabs).
 TAB_SCRIPT = re.compile(r'<script>[^<]*"__tabbed_"[^<]*</script>\n?')
 # What a JSON value inside <script> must not spell out (</script>, <!--), escaped as Jinja's |tojson does.
@@ -22,12 +23,30 @@ SVG_NAMESPACE = ' xmlns="http://www.w3.org/2000/svg"'
 ICON = re.compile(r'<svg viewBox="0 0 24 24"><path d="([^"]*)"/></svg>')
 
 
+def slimmed(html: str, *, tabs: bool) -> str:
+    """Material's chrome of one page made smaller, the article left as it is; `tabs`: whether the site uses
+    content tabs. (The icons are in the header and menu, the settings and scripts after the article.)"""
+    start, end = html.find("<article"), html.rfind("</article>")
+    if not 0 <= start < end:
+        start = end = 0
+    before, article, after = html[:start], html[start:end], html[end:]
+    after = compact_config(after.replace(f"<svg{SVG_NAMESPACE}", "<svg"))
+    return shared_icons(before) + article + (after if tabs else without_tab_script(after))
+
+
 def compact_config(html: str) -> str:
     """The page with Material's settings as compact UTF-8 JSON: the same data, half the bytes."""
-    def rewrite(match: re.Match) -> str:
-        data = json.loads(match[2])
-        return match[1] + json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(SCRIPT_SAFE) + match[3]
-    return PAGE_CONFIG.sub(rewrite, html, count=1)
+    start = html.find(CONFIG_START) + len(CONFIG_START)
+    end = html.find(SCRIPT_END, start)
+    if start < len(CONFIG_START) or end < 0:
+        return html
+    return html[:start] + _compact_json(html[start:end]) + html[end:]
+
+
+@lru_cache(maxsize=16)
+def _compact_json(text: str) -> str:
+    # Why cached: the settings differ only by the page's depth in the site (its base URL).
+    return json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":")).translate(SCRIPT_SAFE)
 
 
 def without_tab_script(html: str) -> str:
@@ -39,21 +58,9 @@ def shared_icons(html: str) -> str:
     """The page with each icon that it draws more than once drawn once: the first copy's path gets an id and
     the others show it with <use> (Material's styles size and colour the <svg> around either)."""
     html = html.replace(f"<svg{SVG_NAMESPACE}", "<svg")
-    repeated = {path for path, count in Counter(ICON.findall(html)).items() if count > 1}
-    ids: dict[str, str] = {}
-
-    def draw(match: re.Match) -> str:
-        path = match[1]
-        if path not in repeated:
-            return match[0]
-        if path in ids:
-            return f'<svg viewBox="0 0 24 24"><use href="#{ids[path]}"/></svg>'
-        ids[path] = f"__icon{len(ids) + 1}"
-        return f'<svg viewBox="0 0 24 24"><path id="{ids[path]}" d="{path}"/></svg>'
-    return ICON.sub(draw, html)
-
-
-def slimmed(html: str, *, tabs: bool) -> str:
-    """Material's chrome of one page made smaller; `tabs`: whether the site uses content tabs."""
-    html = shared_icons(compact_config(html))
-    return html if tabs else without_tab_script(html)
+    paths = Counter(ICON.findall(html))
+    for number, path in enumerate((path for path, count in paths.items() if count > 1), start=1):
+        icon, shown = f'<svg viewBox="0 0 24 24"><path d="{path}"/></svg>', f'<svg viewBox="0 0 24 24"><use href="#__icon{number}"/></svg>'
+        drawn = f'<svg viewBox="0 0 24 24"><path id="__icon{number}" d="{path}"/></svg>'
+        html = html.replace(icon, shown).replace(shown, drawn, 1)
+    return html
