@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from datetime import datetime, timezone
+from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
@@ -17,7 +18,17 @@ from mkdocs.structure.files import File, Files
 from pairing import chrome, csp, directory, exports, heldparts, htmltext, listings, offline, render, themefiles
 
 
+# What every page leaves out for Material's script to get from one file (pairing/chrome.py); one per build.
+_shared = chrome.SharedParts()
+
+
 # Hooks
+def on_config(config):
+    global _shared
+    _shared = chrome.SharedParts()
+    return config
+
+
 def on_files(files: Files, *, config) -> Files:
     """The kindergarten and tag pages, the further pages of each long listing, the plan index's data and the
     open-data files, from the plans macros.py already loaded; without the theme's files no page loads."""
@@ -42,11 +53,13 @@ def on_page_content(html: str, *, page, config, files) -> str:
 
 
 def on_post_page(output: str, *, page, config) -> str:
-    """Every page is compacted (no blank lines and indentation between tags, Material's chrome slimmed) and
-    carries a Content Security Policy: only the site's own scripts, styles and the inline scripts Material writes
-    into this page (by hash) may run. The offline copy runs from file://, where 'self' matches nothing, so it
-    goes without."""
+    """Every page is compacted (no blank lines and indentation between tags, Material's chrome slimmed, what
+    only Material's script reads left to one shared file) and carries a Content Security Policy: only the site's
+    own scripts, styles and the inline scripts Material writes into this page (by hash) may run. The offline copy
+    runs from file://, where 'self' matches nothing, so it goes without."""
     output = chrome.slimmed(htmltext.compact(output), tabs="pymdownx.tabbed" in config["markdown_extensions"])
+    output = _shared.left_out(output)
+    _shared.save(Path(config["site_dir"]))
     return output if offline.plugin_enabled(config.plugins) else csp.with_policy(output)
 
 

@@ -8,6 +8,7 @@ import json
 import re
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
 # Material's settings for its scripts: JSON data (not run), with every Chinese character of its translations
 # written as a six-byte \uXXXX escape and a space after each comma and colon.
@@ -21,6 +22,12 @@ SVG_NAMESPACE = ' xmlns="http://www.w3.org/2000/svg"'
 # Material's icons, inlined: the logo and the search icon are each drawn twice on every page (header and menu,
 # button and search box).
 ICON = re.compile(r'<svg viewBox="0 0 24 24"><path d="([^"]*)"/></svg>')
+# What only Material's script reads, the same on every page: its search box (hidden until the script runs:
+# .no-js .md-search) and the words of its messages. Written once, in SHARED_FILE, and left out of each page;
+# search-setup.js, which runs just before Material's script, puts them back (overrides/main.html).
+SHARED_FILE = "assets/javascripts/page-shared.js"
+SEARCH_BOX = re.compile(r'(<div class="md-search" data-md-component="search"[^>]*>)(.*?)(</div>\n</nav>\n</header>)',
+                        re.S)
 
 
 def slimmed(html: str, *, tabs: bool) -> str:
@@ -64,3 +71,51 @@ def shared_icons(html: str) -> str:
         drawn = f'<svg viewBox="0 0 24 24"><path id="__icon{number}" d="{path}"/></svg>'
         html = html.replace(icon, shown).replace(shown, drawn, 1)
     return html
+
+
+class SharedParts:
+    """The search box and translations of the first page, and each page without them where it has the same."""
+
+    def __init__(self) -> None:
+        self.search_box: str | None = None
+        self.translations: str | None = None
+        self.saved: tuple | None = None
+
+    def left_out(self, html: str) -> str:
+        box = SEARCH_BOX.search(html)
+        if box:
+            self.search_box = self.search_box if self.search_box is not None else box[2]
+            html = html[:box.start(2)] + html[box.end(2):] if box[2] == self.search_box else html
+        start = html.find(CONFIG_START) + len(CONFIG_START)
+        end = html.find(SCRIPT_END, start)
+        if start >= len(CONFIG_START) and end >= 0:
+            settings, translations = _without_translations(html[start:end])
+            self.translations = self.translations if self.translations is not None else translations
+            if translations is not None and translations == self.translations:
+                html = html[:start] + settings + html[end:]
+        return html
+
+    def script(self) -> str:
+        """SHARED_FILE: a script that names what the pages left out (search-setup.js reads it)."""
+        shared = {"search_box": self.search_box, "translations": json.loads(self.translations or "null")}
+        return ("/* Written by the build (pairing/chrome.py): what every page left out, for search-setup.js. */\n"
+                f"var __md_shared = {json.dumps(shared, ensure_ascii=False, separators=(',', ':'))}\n")
+
+    def save(self, site_dir: Path) -> None:
+        """Write SHARED_FILE when it would say something new."""
+        if (self.search_box, self.translations) != self.saved:
+            target = site_dir / SHARED_FILE
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(self.script(), encoding="utf-8")
+            self.saved = (self.search_box, self.translations)
+
+
+@lru_cache(maxsize=16)
+def _without_translations(settings: str) -> tuple[str, str | None]:
+    """Compact settings JSON without its translations, and the translations as written (None if it has none)."""
+    data = json.loads(settings)
+    if not isinstance(data, dict) or "translations" not in data:
+        return settings, None
+    translations = data.pop("translations")
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(SCRIPT_SAFE),
+            json.dumps(translations, ensure_ascii=False, separators=(",", ":"), sort_keys=True))

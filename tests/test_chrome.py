@@ -40,15 +40,44 @@ def test_an_icon_drawn_twice_is_drawn_once_and_shown_again():
                     '<a><svg viewBox="0 0 24 24"><use href="#__icon1"/></svg></a>')
 
 
+def page_with(box: str, translations: str) -> str:
+    return ('<header><nav><div class="md-search" data-md-component="search" role="dialog">' + box + '</div>\n</nav>\n'
+            '</header><script id="__config" type="application/json">{"base":"..","translations":' + translations
+            + ',"version":null}</script>')
+
+
+def test_what_only_materials_script_reads_is_left_to_one_shared_file(tmp_path):
+    shared = chrome.SharedParts()
+    first = shared.left_out(page_with("<form>搜索</form>", '{"a":"甲"}'))
+    again = shared.left_out(page_with("<form>搜索</form>", '{"a":"甲"}'))
+    assert first == again == ('<header><nav><div class="md-search" data-md-component="search" role="dialog"></div>\n'
+                              '</nav>\n</header><script id="__config" type="application/json">{"base":"..","version":null}'
+                              '</script>')
+    # negative: a page whose search box or words differ keeps its own
+    other = page_with("<form>别的</form>", '{"a":"乙"}')
+    assert shared.left_out(other) == other
+    shared.save(tmp_path)
+    script = (tmp_path / chrome.SHARED_FILE).read_text(encoding="utf-8")
+    assert json.loads(script.split("var __md_shared = ", 1)[1]) == {"search_box": "<form>搜索</form>",
+                                                                    "translations": {"a": "甲"}}
+
+
 def test_built_pages_carry_material_chrome_slimmed(built_site):
+    shared = (built_site / chrome.SHARED_FILE).read_text(encoding="utf-8")
+    shared = json.loads(shared.split("var __md_shared = ", 1)[1])
+    assert shared["translations"]["clipboard.copied"] == "已复制"
+    assert 'class="md-search__form"' in shared["search_box"] and "正在初始化搜索引擎" in shared["search_box"]
     for name in ["index.html", "plans/xx-county-jiguan-pairing/index.html", "kindergartens/dongyuan/index.html"]:
         html = (built_site / name).read_text(encoding="utf-8")
-        assert config_of(html)["translations"]["clipboard.copied"] == "已复制", name
+        # the search box and messages are in the shared file, put back by search-setup.js before Material starts
+        assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="搜索"></div>' in html, name
+        assert "translations" not in config_of(html), name
         assert "\\u" not in re.search(r'id="__config"[^>]*>(.*?)</script>', html)[1], name
+        assert html.index("page-shared.js") < html.index("search-setup.js") < html.index("bundle."), name
         # no palette restored (Material's default colours, no toggle), no content tabs, no "Made with" footer
         assert "__palette" not in html and "__tabbed_" not in html and "Made with" not in html, name
         # the one inline script left is Material's base-URL setup, and the policy allows just it
         assert len(csp.inline_script_hashes(html)) == 1, name
         assert 'xmlns="http://www.w3.org/2000/svg"' not in html, name
-        uses = re.findall(r'<use href="#(__icon\d)"/>', html)
+        uses = re.findall(r'<use href="#(__icon\d)"/>', html + shared["search_box"])
         assert len(uses) == 2 and all(f'<path id="{icon}" d=' in html for icon in uses), name
