@@ -62,6 +62,8 @@ def test_relative_urls_between_pages():
     assert directory.relative_url("calendar/", "plans/x/") == "../plans/x/"
     assert directory.relative_url("open-data/", "data/plans.json") == "../data/plans.json"
     assert directory.relative_url("plans/x/", "") == "../../"
+    # a page address as the site engine gives it, percent-encoded: the link stays within the tag's pages
+    assert directory.relative_url("tags/%E7%8E%AF%E5%A2%83/page/3/", "tags/环境/page/2/") == "../2/"
 
 
 def test_period_key_sorts_known_years_first_then_by_month():
