@@ -25,7 +25,7 @@ PLAN_INDEX_DATA = "assets/plan-index-data.js"
 # five-plan site (tests/test_scale.py), small enough for a phone on a weak connection.
 PLANS_PER_PAGE = 8
 KINDERGARTENS_PER_PAGE = 15
-PLANS_PER_KINDERGARTEN_PAGE = 6
+PLANS_PER_KINDERGARTEN_PAGE = 4
 PLANS_PER_TAG_PAGE = 6
 ENTRIES_PER_PAGE = 20
 MONTHS = range(1, 13)
