@@ -17,6 +17,8 @@ CONFIG_START, SCRIPT_END = '<script id="__config" type="application/json">', "</
 TAB_SCRIPT = re.compile(r'<script>[^<]*"__tabbed_"[^<]*</script>\n?')
 # What a JSON value inside <script> must not spell out (</script>, <!--), escaped as Jinja's |tojson does.
 SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
+# Which MkDocs and Material made the page: the same on every page, for no reader.
+GENERATOR = re.compile(r'<meta name="generator" content="[^"]*">\n?')
 # An SVG inside an HTML page is in the SVG namespace without saying so.
 SVG_NAMESPACE = ' xmlns="http://www.w3.org/2000/svg"'
 # Material's icons, inlined: the logo and the search icon are each drawn twice on every page (header and menu,
@@ -38,7 +40,7 @@ def slimmed(html: str, *, tabs: bool) -> str:
         start = end = 0
     before, article, after = html[:start], html[start:end], html[end:]
     after = compact_config(after.replace(f"<svg{SVG_NAMESPACE}", "<svg"))
-    return shared_icons(before) + article + (after if tabs else without_tab_script(after))
+    return shared_icons(GENERATOR.sub("", before, count=1)) + article + (after if tabs else without_tab_script(after))
 
 
 def compact_config(html: str) -> str:
