@@ -24,12 +24,16 @@ SVG_NAMESPACE = ' xmlns="http://www.w3.org/2000/svg"'
 # Material's icons, inlined: the logo and the search icon are each drawn twice on every page (header and menu,
 # button and search box).
 ICON = re.compile(r'<svg viewBox="0 0 24 24"><path d="([^"]*)"/></svg>')
-# What only Material's script reads, the same on every page: its search box (hidden until the script runs:
-# .no-js .md-search) and the words of its messages. Written once, in SHARED_FILE, and left out of each page;
-# search-setup.js, which runs just before Material's script, puts them back (overrides/main.html).
+# What only Material's script shows or reads, the same on every page: the insides of its search box (hidden until
+# the script runs: .no-js .md-search) and of its back-to-top button (hidden until the script shows it), and the
+# words of its messages. Written once, in SHARED_FILE, and left out of each page; search-setup.js, which runs just
+# before Material's script, puts them back (overrides/main.html). Each component: its element's insides, up to
+# what follows them in Material's templates.
 SHARED_FILE = "assets/javascripts/page-shared.js"
-SEARCH_BOX = re.compile(r'(<div class="md-search" data-md-component="search"[^>]*>)(.*?)(</div>\n</nav>\n</header>)',
-                        re.S)
+COMPONENTS = {
+    "search": re.compile(r'<div class="md-search" data-md-component="search"[^>]*>(.*?)</div>\n</nav>\n</header>', re.S),
+    "top": re.compile(r'<button type="button" class="md-top md-icon" data-md-component="top" hidden>(.*?)</button>', re.S),
+}
 
 
 def slimmed(html: str, *, tabs: bool) -> str:
@@ -76,18 +80,18 @@ def shared_icons(html: str) -> str:
 
 
 class SharedParts:
-    """The search box and translations of the first page, and each page without them where it has the same."""
+    """The components and translations of the first page, and each page without them where it has the same."""
 
     def __init__(self) -> None:
-        self.search_box: str | None = None
+        self.components: dict[str, str] = {}
         self.translations: str | None = None
-        self.saved: tuple | None = None
+        self.saved: str | None = None
 
     def left_out(self, html: str) -> str:
-        box = SEARCH_BOX.search(html)
-        if box:
-            self.search_box = self.search_box if self.search_box is not None else box[2]
-            html = html[:box.start(2)] + html[box.end(2):] if box[2] == self.search_box else html
+        for name, pattern in COMPONENTS.items():
+            found = pattern.search(html)
+            if found and self.components.setdefault(name, found[1]) == found[1]:
+                html = html[:found.start(1)] + html[found.end(1):]
         start = html.find(CONFIG_START) + len(CONFIG_START)
         end = html.find(SCRIPT_END, start)
         if start >= len(CONFIG_START) and end >= 0:
@@ -99,17 +103,18 @@ class SharedParts:
 
     def script(self) -> str:
         """SHARED_FILE: a script that names what the pages left out (search-setup.js reads it)."""
-        shared = {"search_box": self.search_box, "translations": json.loads(self.translations or "null")}
+        shared = {"components": self.components, "translations": json.loads(self.translations or "null")}
         return ("/* Written by the build (pairing/chrome.py): what every page left out, for search-setup.js. */\n"
                 f"var __md_shared = {json.dumps(shared, ensure_ascii=False, separators=(',', ':'))}\n")
 
     def save(self, site_dir: Path) -> None:
         """Write SHARED_FILE when it would say something new."""
-        if (self.search_box, self.translations) != self.saved:
+        script = self.script()
+        if script != self.saved:
             target = site_dir / SHARED_FILE
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(self.script(), encoding="utf-8")
-            self.saved = (self.search_box, self.translations)
+            target.write_text(script, encoding="utf-8")
+            self.saved = script
 
 
 @lru_cache(maxsize=16)

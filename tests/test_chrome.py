@@ -42,7 +42,8 @@ def test_an_icon_drawn_twice_is_drawn_once_and_shown_again():
 
 def page_with(box: str, translations: str) -> str:
     return ('<header><nav><div class="md-search" data-md-component="search" role="dialog">' + box + '</div>\n</nav>\n'
-            '</header><script id="__config" type="application/json">{"base":"..","translations":' + translations
+            '</header><button type="button" class="md-top md-icon" data-md-component="top" hidden>↑</button>'
+            '<script id="__config" type="application/json">{"base":"..","translations":' + translations
             + ',"version":null}</script>')
 
 
@@ -51,22 +52,24 @@ def test_what_only_materials_script_reads_is_left_to_one_shared_file(tmp_path):
     first = shared.left_out(page_with("<form>搜索</form>", '{"a":"甲"}'))
     again = shared.left_out(page_with("<form>搜索</form>", '{"a":"甲"}'))
     assert first == again == ('<header><nav><div class="md-search" data-md-component="search" role="dialog"></div>\n'
-                              '</nav>\n</header><script id="__config" type="application/json">{"base":"..","version":null}'
+                              '</nav>\n</header><button type="button" class="md-top md-icon" data-md-component="top" '
+                              'hidden></button><script id="__config" type="application/json">{"base":"..","version":null}'
                               '</script>')
-    # negative: a page whose search box or words differ keeps its own
+    # negative: a page whose search box or words differ keeps its own (the same top button still goes)
     other = page_with("<form>别的</form>", '{"a":"乙"}')
-    assert shared.left_out(other) == other
+    assert shared.left_out(other) == other.replace("hidden>↑</button>", "hidden></button>")
     shared.save(tmp_path)
     script = (tmp_path / chrome.SHARED_FILE).read_text(encoding="utf-8")
-    assert json.loads(script.split("var __md_shared = ", 1)[1]) == {"search_box": "<form>搜索</form>",
-                                                                    "translations": {"a": "甲"}}
+    assert json.loads(script.split("var __md_shared = ", 1)[1]) == {
+        "components": {"search": "<form>搜索</form>", "top": "↑"}, "translations": {"a": "甲"}}
 
 
 def test_built_pages_carry_material_chrome_slimmed(built_site):
     shared = (built_site / chrome.SHARED_FILE).read_text(encoding="utf-8")
     shared = json.loads(shared.split("var __md_shared = ", 1)[1])
     assert shared["translations"]["clipboard.copied"] == "已复制"
-    assert 'class="md-search__form"' in shared["search_box"] and "正在初始化搜索引擎" in shared["search_box"]
+    box, top = shared["components"]["search"], shared["components"]["top"]
+    assert 'class="md-search__form"' in box and "正在初始化搜索引擎" in box and "回到页面顶部" in top
     for name in ["index.html", "plans/xx-county-jiguan-pairing/index.html", "kindergartens/dongyuan/index.html"]:
         html = (built_site / name).read_text(encoding="utf-8")
         # the search box and messages are in the shared file, put back by search-setup.js before Material starts
@@ -79,5 +82,6 @@ def test_built_pages_carry_material_chrome_slimmed(built_site):
         # the one inline script left is Material's base-URL setup, and the policy allows just it
         assert len(csp.inline_script_hashes(html)) == 1, name
         assert 'xmlns="http://www.w3.org/2000/svg"' not in html and 'name="generator"' not in html, name
-        uses = re.findall(r'<use href="#(__icon\d)"/>', html + shared["search_box"])
+        assert '<button type="button" class="md-top md-icon" data-md-component="top" hidden></button>' in html, name
+        uses = re.findall(r'<use href="#(__icon\d)"/>', html + box)
         assert len(uses) == 2 and all(f'<path id="{icon}" d=' in html for icon in uses), name

@@ -1,12 +1,15 @@
-/* Before Material's script starts: put back what every page leaves out for it (its search box and the words of
- * its messages, the same on every page: page-shared.js, written by the build), and point its search at
- * plan-search.js, which loads Material's own search worker (named in Material's configuration, so a Material
- * upgrade changes nothing here) and re-ranks its results. */
+/* Before Material's script starts: put back what every page leaves out for it (the insides of its search box
+ * and back-to-top button, and the words of its messages, the same on every page: page-shared.js, written by the
+ * build), and point its search at plan-search.js, which loads Material's own search worker (named in
+ * Material's configuration, so a Material upgrade changes nothing here) and re-ranks its results. */
 (function () {
   var shared = window.__md_shared || {}
-  var box = document.querySelector('[data-md-component="search"]')
-  if (box && !box.firstElementChild && shared.search_box)
-    box.innerHTML = shared.search_box
+  var components = shared.components || {}
+  for (var name in components) {
+    var component = document.querySelector('[data-md-component="' + name + '"]')
+    if (component && !component.firstChild)
+      component.innerHTML = components[name]
+  }
   var element = document.getElementById("__config")
   var config = JSON.parse(element.textContent)
   if (!config.translations)
