@@ -41,7 +41,8 @@ OPEN_DATA_FILES = [
     {"path": PLANS_SCHEMA, "name": "plans.schema.json",
      "description": "plans.json 的 JSON Schema（2020-12），由网站校验计划所用的同一份 schema 生成。"},
     {"path": PLANS_CSV, "name": "plans.csv", "description": "每份计划一行：标题、帮扶园、受援园、时间、地区、标签、网址。UTF-8（带 BOM），Excel 可直接打开。"},
-    {"path": SCHEDULE_CSV, "name": "schedule.csv", "description": "每项活动一行：所属计划、年份（原文未注明则留空）、月份、活动内容、网址。UTF-8（带 BOM）。"},
+    {"path": SCHEDULE_CSV, "name": "schedule.csv", "description": "每项活动一行：所属计划（网址名、标题）、年份（原文未注明则留空）、月份、活动内容。"
+     "计划的网址见 plans.csv；某项活动在计划页面上的位置是计划网址加 #schedule-安排行。UTF-8（带 BOM）。"},
     {"path": ALL_CALENDAR, "name": "calendar.ics",
      "description": "全部计划中注明了年份的活动，iCalendar 格式，可导入手机日历；每项活动是整月的全天事件。"},
 ]
@@ -113,7 +114,7 @@ def as_json_lines(document: dict) -> str:
 
 # CSV: UTF-8 with a BOM so that Excel on Chinese Windows reads it as UTF-8.
 PLAN_COLUMNS = ["网址名", "标题", "原标题", "帮扶园", "受援园", "指导单位", "撰写单位", "起始年份", "时间", "地区", "标签", "网址"]
-SCHEDULE_COLUMNS = ["计划网址名", "计划标题", "安排行", "年份", "月份", "原文月份", "序号", "活动", "网址"]
+SCHEDULE_COLUMNS = ["计划网址名", "计划标题", "安排行", "年份", "月份", "原文月份", "序号", "活动"]
 
 
 def as_csv(columns: list[str], rows: list[list]) -> bytes:
@@ -137,15 +138,15 @@ def plan_rows(collection: Collection, site_url: str) -> list[list]:
     return rows
 
 
-def schedule_rows(collection: Collection, site_url: str) -> list[list]:
-    """One row per activity (each top-level item of a schedule row), sub-items in its text."""
+def schedule_rows(collection: Collection) -> list[list]:
+    """One row per activity (each top-level item of a schedule row), sub-items in its text. No address on each
+    row: the plan's is in plans.csv, and a row is at #schedule-<安排行> of it (a fifth of the file at 1,000 plans)."""
     rows = []
     for plan in collection.plans.values():
         for row in views.schedule_view(plan.data):
-            url = absolute_url(site_url, plan.url) + f"#{row['anchor']}"
             for item in row["activities"]:
                 rows.append([plan.slug, plan.data["title"], row["number"], row["year"] or "",
-                             "、".join(map(str, row["months"])), row["label"], item["marker"], item_text(item), url])
+                             "、".join(map(str, row["months"])), row["label"], item["marker"], item_text(item)])
     return rows
 
 
@@ -286,7 +287,7 @@ def open_data_files(collection: Collection, site_url: str, stamp: datetime) -> d
         PLANS_JSON: as_json_lines(plans_document(collection, site_url)),
         PLANS_SCHEMA: as_json(published_schema()),
         PLANS_CSV: as_csv(PLAN_COLUMNS, plan_rows(collection, site_url)),
-        SCHEDULE_CSV: as_csv(SCHEDULE_COLUMNS, schedule_rows(collection, site_url)),
+        SCHEDULE_CSV: as_csv(SCHEDULE_COLUMNS, schedule_rows(collection)),
     }
     calendars = []
     for plan in collection.plans.values():

@@ -106,11 +106,14 @@ def test_published_schema_does_not_change_the_declared_one():
 
 
 def test_csv_has_a_bom_and_one_row_per_activity():
-    data = exports.as_csv(exports.SCHEDULE_COLUMNS, exports.schedule_rows(collection(dated([[9], [10, 11]])), SITE))
+    data = exports.as_csv(exports.SCHEDULE_COLUMNS, exports.schedule_rows(collection(dated([[9], [10, 11]]))))
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert [(r["年份"], r["月份"], r["活动"]) for r in rows] == [
         ("2024", "9", "dated 在 [9] 的活动"), ("2024", "10、11", "dated 在 [10, 11] 的活动")]
+    # the plan (by address name and title) and its row, not a full address repeated on every row
+    assert [(r["计划网址名"], r["计划标题"], r["安排行"]) for r in rows] == [("dated", "dated 计划", "1"), ("dated", "dated 计划", "2")]
+    assert "网址" not in rows[0] and "http" not in data.decode("utf-8-sig")
 
 
 def test_item_text_flattens_headings_and_sub_items():
