@@ -73,7 +73,8 @@ def shared_icons(html: str) -> str:
     html = html.replace(f"<svg{SVG_NAMESPACE}", "<svg")
     paths = Counter(ICON.findall(html))
     for number, path in enumerate((path for path, count in paths.items() if count > 1), start=1):
-        icon, shown = f'<svg viewBox="0 0 24 24"><path d="{path}"/></svg>', f'<svg viewBox="0 0 24 24"><use href="#__icon{number}"/></svg>'
+        icon = f'<svg viewBox="0 0 24 24"><path d="{path}"/></svg>'
+        shown = f'<svg viewBox="0 0 24 24"><use href="#__icon{number}"/></svg>'
         drawn = f'<svg viewBox="0 0 24 24"><path id="__icon{number}" d="{path}"/></svg>'
         html = html.replace(icon, shown).replace(shown, drawn, 1)
     return html
@@ -85,18 +86,21 @@ class SharedParts:
     def __init__(self) -> None:
         self.components: dict[str, str] = {}
         self.translations: str | None = None
-        self.saved: str | None = None
+        self.unsaved = False
 
     def left_out(self, html: str) -> str:
         for name, pattern in COMPONENTS.items():
             found = pattern.search(html)
-            if found and self.components.setdefault(name, found[1]) == found[1]:
+            if found and name not in self.components:
+                self.components[name], self.unsaved = found[1], True
+            if found and self.components[name] == found[1]:
                 html = html[:found.start(1)] + html[found.end(1):]
         start = html.find(CONFIG_START) + len(CONFIG_START)
         end = html.find(SCRIPT_END, start)
         if start >= len(CONFIG_START) and end >= 0:
             settings, translations = _without_translations(html[start:end])
-            self.translations = self.translations if self.translations is not None else translations
+            if self.translations is None and translations is not None:
+                self.translations, self.unsaved = translations, True
             if translations is not None and translations == self.translations:
                 html = html[:start] + settings + html[end:]
         return html
@@ -108,13 +112,12 @@ class SharedParts:
                 f"var __md_shared = {json.dumps(shared, ensure_ascii=False, separators=(',', ':'))}\n")
 
     def save(self, site_dir: Path) -> None:
-        """Write SHARED_FILE when it would say something new."""
-        script = self.script()
-        if script != self.saved:
+        """Write SHARED_FILE when a page has added to it (the first page does: the others only match it)."""
+        if self.unsaved:
             target = site_dir / SHARED_FILE
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(script, encoding="utf-8")
-            self.saved = script
+            target.write_text(self.script(), encoding="utf-8")
+            self.unsaved = False
 
 
 @lru_cache(maxsize=16)
