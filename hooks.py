@@ -9,17 +9,28 @@ from __future__ import annotations
 import json
 import os
 from datetime import datetime, timezone
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from pairing import csp, directory, exports, heldparts, htmltext, listings, offline, render
+from pairing import chrome, csp, directory, exports, heldparts, htmltext, listings, offline, render, themefiles
+
+
+# What every page leaves out for Material's script to get from one file (pairing/chrome.py); one per build.
+_shared = chrome.SharedParts()
 
 
 # Hooks
+def on_config(config):
+    global _shared
+    _shared = chrome.SharedParts()
+    return config
+
+
 def on_files(files: Files, *, config) -> Files:
     """The kindergarten and tag pages, the further pages of each long listing, the plan index's data and the
-    open-data files, from the plans macros.py already loaded."""
+    open-data files, from the plans macros.py already loaded; without the theme's files no page loads."""
     collection = config.plugins["macros"].variables["pairing_collection"]
     for page in listings.generated_pages(collection):
         _add(files, File.generated(config, page["src_uri"], content=_generated_page(page)), page["title"])
@@ -29,6 +40,9 @@ def on_files(files: Files, *, config) -> Files:
     stamp = _build_time()
     for path, content in exports.open_data_files(collection, config["site_url"] or "", stamp).items():
         _add(files, File.generated(config, path, content=content), path)
+    theme_files = [f.src_uri for f in files if f.src_dir not in (None, config["docs_dir"])]
+    for path in themefiles.unused(theme_files, _search_languages(config)):
+        files.remove(files.get_file_from_path(path))
     return files
 
 
@@ -38,10 +52,13 @@ def on_page_content(html: str, *, page, config, files) -> str:
 
 
 def on_post_page(output: str, *, page, config) -> str:
-    """Every page is compacted (no blank lines and indentation between tags) and carries a Content Security
-    Policy: only the site's own scripts, styles and the inline scripts Material writes into this page (by hash)
-    may run. The offline copy runs from file://, where 'self' matches nothing, so it goes without."""
-    output = htmltext.compact(output)
+    """Every page is compacted (no blank lines and indentation between tags, Material's chrome slimmed, what
+    only Material's script reads left to one shared file) and carries a Content Security Policy: only the site's
+    own scripts, styles and the inline scripts Material writes into this page (by hash) may run. The offline copy
+    runs from file://, where 'self' matches nothing, so it goes without."""
+    output = chrome.slimmed(htmltext.compact(output), tabs="pymdownx.tabbed" in config["markdown_extensions"])
+    output = _shared.left_out(output)
+    _shared.save(Path(config["site_dir"]))
     return output if offline.plugin_enabled(config.plugins) else csp.with_policy(output)
 
 
@@ -62,6 +79,11 @@ def _generated_page(page: dict) -> str:
     # Why: the page holds no template for mkdocs-macros to compile (about 1 ms a page).
     meta["render_macros"] = False
     return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n"
+
+
+def _search_languages(config) -> list[str]:
+    plugin = next((p for name, p in config.plugins.items() if name.split("/")[-1] == "search"), None)
+    return list(plugin.config.lang or []) if plugin is not None else []
 
 
 def _build_time() -> datetime:

@@ -150,7 +150,8 @@ def _write_editor_data(collection, site_dir, repository):
     for path, data in files.items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        # Why compact: only the editor's script reads these (a thousand files, one per plan).
+        target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _current_plan(env, required=True):

@@ -222,7 +222,7 @@ ABLATIONS = [
     ("full-positions", "(a) keeping every plan's YAML positions", [
         replace_in("pairing/plans.py", "source.compact(front)", "source")]),
     ("listings-on-one-page", "(a) with every listing on one page (no paging)", [
-        replace_in("pairing/directory.py", "PLANS_PER_PAGE = 8\nKINDERGARTENS_PER_PAGE = 15\nPLANS_PER_KINDERGARTEN_PAGE = 6\n"
+        replace_in("pairing/directory.py", "PLANS_PER_PAGE = 8\nKINDERGARTENS_PER_PAGE = 15\nPLANS_PER_KINDERGARTEN_PAGE = 4\n"
                    "PLANS_PER_TAG_PAGE = 6\nENTRIES_PER_PAGE = 20\n", "PLANS_PER_PAGE = KINDERGARTENS_PER_PAGE = "
                    "PLANS_PER_KINDERGARTEN_PAGE = PLANS_PER_TAG_PAGE = ENTRIES_PER_PAGE = 10**9\n")]),
     ("not-compacted", "(a) with pages not compacted", [

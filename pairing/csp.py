@@ -11,8 +11,10 @@ import re
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 NOT_RUN = re.compile(r'\btype="application/(?:ld\+)?json"', re.I)
-POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
-          "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
+# Styles, fonts, fetches and workers fall back to default-src 'self' (workers by way of script-src); only what
+# differs from it is named (the policy is in every one of 4,000 pages).
+POLICY = ("default-src 'self'; script-src 'self' {hashes}; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+          "form-action 'self'")
 
 
 def inline_script_hashes(html: str) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 from functools import lru_cache
+from urllib.parse import unquote
 
 from . import links, paging, views
 from .numbering import chinese_numeral
@@ -24,7 +25,7 @@ PLAN_INDEX_DATA = "assets/plan-index-data.js"
 # five-plan site (tests/test_scale.py), small enough for a phone on a weak connection.
 PLANS_PER_PAGE = 8
 KINDERGARTENS_PER_PAGE = 15
-PLANS_PER_KINDERGARTEN_PAGE = 6
+PLANS_PER_KINDERGARTEN_PAGE = 4
 PLANS_PER_TAG_PAGE = 6
 ENTRIES_PER_PAGE = 20
 MONTHS = range(1, 13)
@@ -44,6 +45,9 @@ def tag_anchor(tag: str) -> str:
 def relative_url(page_url: str, target_url: str) -> str:
     """A link from one page to another that works wherever the site is hosted ('' is the home page).
     In the offline copy pages are files (plans/x.html, index.html), so links lead to files too."""
+    # Why unquoted: the site engine gives a page's address percent-encoded (tags/%E7%8E%AF…/), targets are written
+    # as they read (tags/环境创设/); compared as they are, a tag page's link to its own next page went up and back.
+    page_url = unquote(page_url)
     if page_url.endswith(".html"):
         target = f"{target_url.rstrip('/')}.html" if target_url.endswith("/") else (target_url or "index.html")
         return site_relpath(target, posixpath.dirname(page_url))

@@ -32,6 +32,7 @@ PRODID = "-//幼儿园结对帮扶计划//pairing//ZH"
 ALL_CALENDAR_NAME = "幼儿园结对帮扶计划：全部活动"
 STAMP_HOLDER = datetime(1970, 1, 1, tzinfo=timezone.utc)   # replaced by the build time in as_ics
 EVENT_START, EVENT_END, CALENDAR_END = "BEGIN:VEVENT\r\n", "END:VEVENT\r\n", "END:VCALENDAR\r\n"
+TIMEZONE_START = "BEGIN:VTIMEZONE\r\n"
 
 # What each published file is, for the open-data page.
 OPEN_DATA_FILES = [
@@ -40,7 +41,8 @@ OPEN_DATA_FILES = [
     {"path": PLANS_SCHEMA, "name": "plans.schema.json",
      "description": "plans.json 的 JSON Schema（2020-12），由网站校验计划所用的同一份 schema 生成。"},
     {"path": PLANS_CSV, "name": "plans.csv", "description": "每份计划一行：标题、帮扶园、受援园、时间、地区、标签、网址。UTF-8（带 BOM），Excel 可直接打开。"},
-    {"path": SCHEDULE_CSV, "name": "schedule.csv", "description": "每项活动一行：所属计划、年份（原文未注明则留空）、月份、活动内容、网址。UTF-8（带 BOM）。"},
+    {"path": SCHEDULE_CSV, "name": "schedule.csv", "description": "每项活动一行：所属计划（网址名、标题）、年份（原文未注明则留空）、月份、活动内容。"
+     "计划的网址见 plans.csv；某项活动在计划页面上的位置是计划网址加 #schedule-安排行。UTF-8（带 BOM）。"},
     {"path": ALL_CALENDAR, "name": "calendar.ics",
      "description": "全部计划中注明了年份的活动，iCalendar 格式，可导入手机日历；每项活动是整月的全天事件。"},
 ]
@@ -95,9 +97,24 @@ def as_json(document: dict) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+def as_json_lines(document: dict) -> str:
+    """One JSON document, compact, with each item of each top-level list or mapping (each plan, each
+    kindergarten) on a line of its own: readable line by line, where indentation was a third of the bytes."""
+    def dumps(value) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    def lines(value) -> str:
+        if not value or not isinstance(value, (list, dict)):
+            return dumps(value)
+        if isinstance(value, list):
+            return "[\n" + ",\n".join(dumps(item) for item in value) + "\n]"
+        return "{\n" + ",\n".join(f"{dumps(key)}:{dumps(item)}" for key, item in value.items()) + "\n}"
+    return "{" + ",\n".join(f"{dumps(key)}:{lines(value)}" for key, value in document.items()) + "}\n"
+
+
 # CSV: UTF-8 with a BOM so that Excel on Chinese Windows reads it as UTF-8.
 PLAN_COLUMNS = ["网址名", "标题", "原标题", "帮扶园", "受援园", "指导单位", "撰写单位", "起始年份", "时间", "地区", "标签", "网址"]
-SCHEDULE_COLUMNS = ["计划网址名", "计划标题", "安排行", "年份", "月份", "原文月份", "序号", "活动", "网址"]
+SCHEDULE_COLUMNS = ["计划网址名", "计划标题", "安排行", "年份", "月份", "原文月份", "序号", "活动"]
 
 
 def as_csv(columns: list[str], rows: list[list]) -> bytes:
@@ -121,15 +138,15 @@ def plan_rows(collection: Collection, site_url: str) -> list[list]:
     return rows
 
 
-def schedule_rows(collection: Collection, site_url: str) -> list[list]:
-    """One row per activity (each top-level item of a schedule row), sub-items in its text."""
+def schedule_rows(collection: Collection) -> list[list]:
+    """One row per activity (each top-level item of a schedule row), sub-items in its text. No address on each
+    row: the plan's is in plans.csv, and a row is at #schedule-<安排行> of it (a fifth of the file at 1,000 plans)."""
     rows = []
     for plan in collection.plans.values():
         for row in views.schedule_view(plan.data):
-            url = absolute_url(site_url, plan.url) + f"#{row['anchor']}"
             for item in row["activities"]:
                 rows.append([plan.slug, plan.data["title"], row["number"], row["year"] or "",
-                             "、".join(map(str, row["months"])), row["label"], item["marker"], item_text(item), url])
+                             "、".join(map(str, row["months"])), row["label"], item["marker"], item_text(item)])
     return rows
 
 
@@ -212,7 +229,7 @@ def _timezone() -> icalendar.Timezone:
 
 
 def as_ics(name: str, events: list[dict], stamp: datetime) -> bytes:
-    """An RFC 5545 calendar; its time-zone component keeps it valid even with no events."""
+    """An RFC 5545 calendar of all-day events (with no events, its time-zone component keeps it valid)."""
     return stamped(calendar_text(name, events), stamp)
 
 
@@ -228,7 +245,7 @@ def combined_calendar_text(name: str, calendars: list[str]) -> str:
     events = "".join(text[text.index(EVENT_START):text.rindex(EVENT_END) + len(EVENT_END)]
                      for text in calendars if EVENT_START in text)
     empty = calendar_text(name, [])
-    return empty[:empty.rindex(CALENDAR_END)] + events + CALENDAR_END
+    return empty[:empty.index(TIMEZONE_START)] + events + CALENDAR_END if events else empty
 
 
 # Why kept: icalendar takes ~15 ms a plan; a plan's calendar only changes with the plan (the stamp is put in after).
@@ -241,7 +258,10 @@ def calendar_text(name: str, events: list[dict]) -> str:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", TIMEZONE)
-    calendar.add_component(_timezone())
+    # Why only when empty: the events are all-day dates, which no time zone moves, so they name none; the
+    # component keeps a calendar without events valid (RFC 5545 asks for one), and is 0.8 KB in each plan's file.
+    if not events:
+        calendar.add_component(_timezone())
     for event in events:
         calendar.add_component(_ics_event(event, STAMP_HOLDER))
     return calendar.to_ical().decode("utf-8")
@@ -264,10 +284,10 @@ def _ics_event(event: dict, stamp: datetime) -> icalendar.Event:
 def open_data_files(collection: Collection, site_url: str, stamp: datetime) -> dict[str, str | bytes]:
     """Path in the site → content, for every open-data file."""
     files: dict[str, str | bytes] = {
-        PLANS_JSON: as_json(plans_document(collection, site_url)),
+        PLANS_JSON: as_json_lines(plans_document(collection, site_url)),
         PLANS_SCHEMA: as_json(published_schema()),
         PLANS_CSV: as_csv(PLAN_COLUMNS, plan_rows(collection, site_url)),
-        SCHEDULE_CSV: as_csv(SCHEDULE_COLUMNS, schedule_rows(collection, site_url)),
+        SCHEDULE_CSV: as_csv(SCHEDULE_COLUMNS, schedule_rows(collection)),
     }
     calendars = []
     for plan in collection.plans.values():

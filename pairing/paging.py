@@ -9,8 +9,10 @@ from __future__ import annotations
 from math import ceil
 
 PAGE_DIR = "page"
-# The page numbers a pager shows on either side of the current one (a bounded pager, however many pages).
-NEARBY = 2
+# The page numbers a pager shows on either side of the current one (a bounded pager, however many pages):
+# none, as the links to the previous and next pages lead there already; a further page of a listing then stays
+# within 1.2x of the listing's first page in the five-plan site (tests/test_scale.py).
+NEARBY = 0
 
 
 def page_count(item_count: int, size: int) -> int:
@@ -39,7 +41,7 @@ def page_src_uri(base_url: str, number: int) -> str:
 
 
 def nearby_pages(number: int, count: int) -> list[int]:
-    """The page numbers a pager lists: the first, the last, and those near the current one."""
+    """The page numbers a pager lists: the first, the last, and the current one (and NEARBY on either side)."""
     near = range(max(1, number - NEARBY), min(count, number + NEARBY) + 1)
     return sorted({1, count, *near})
 

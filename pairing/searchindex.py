@@ -17,6 +17,9 @@ from pathlib import Path
 CACHE_FORMAT = 1
 INDEX_SETTINGS = ["lang", "separator", "pipeline", "fields"]   # what Material's index file carries
 WORD_BREAK = "\u200b"   # what Material puts between the words jieba finds
+# How the index file writes a word break: DEL, one byte in UTF-8 where U+200B is three (a seventh of the index),
+# and never in page text (YAML refuses it). plan-search.js turns it back before Material's worker reads the index.
+WRITTEN_BREAK = "\x7f"
 # Characters that already end a word when they are in the search separator (mkdocs.yml): a word break
 # next to one of them splits nothing and is only three more bytes in the index.
 SEPARATOR_CANDIDATES = " \t\n\u3000-_,:!=[]()\"`/，。、；：？！“”‘’（）《》【】…—·"
@@ -84,9 +87,16 @@ def page_of(entry: dict) -> str:
 
 
 def index_json(config: dict, entries: list[dict]) -> str:
-    """search_index.json as Material writes it, but with Chinese as UTF-8, not \\uXXXX escapes (half the bytes)."""
+    """search_index.json as Material writes it, but with Chinese as UTF-8, not \\uXXXX escapes (half the bytes),
+    and word breaks as WRITTEN_BREAK."""
     settings = {key: config[key] for key in INDEX_SETTINGS}
-    return json.dumps({"config": settings, "docs": entries}, ensure_ascii=False, separators=(",", ":"), default=str)
+    text = json.dumps({"config": settings, "docs": entries}, ensure_ascii=False, separators=(",", ":"), default=str)
+    return text.replace(WORD_BREAK, WRITTEN_BREAK)
+
+
+def read_index(text: str) -> dict:
+    """A written search_index.json as Material's worker gets it (word breaks as U+200B again, as plan-search.js does)."""
+    return json.loads(text.replace(WRITTEN_BREAK, WORD_BREAK))
 
 
 # Pages that list plans (the plan index, the calendar, the tags and each tag's page, each kindergarten's

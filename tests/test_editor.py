@@ -119,8 +119,9 @@ def test_the_editor_data_lists_plans_and_each_plan_is_its_own_file(built_site):
     listed = json.loads((built_site / "editor" / "data.json").read_text(encoding="utf-8"))["plans"]
     assert listed == [{"slug": plan.slug, "title": plan.data["title"]} for plan in collection.plans.values()]
     for plan in collection.plans.values():
-        loaded = json.loads((built_site / "editor" / "plans" / f"{plan.slug}.json").read_text(encoding="utf-8"))
-        assert loaded == {"data": plan.data, "body": plan.body.lstrip("\n")}
+        text = (built_site / "editor" / "plans" / f"{plan.slug}.json").read_text(encoding="utf-8")
+        assert json.loads(text) == {"data": plan.data, "body": plan.body.lstrip("\n")}
+        assert text.startswith('{"data":{"title":')   # compact: no space after separators
 
 
 def test_a_plan_chosen_from_the_list_is_fetched_and_loaded(page, site_server):
@@ -128,7 +129,8 @@ def test_a_plan_chosen_from_the_list_is_fetched_and_loaded(page, site_server):
     page.locator(".plan-editor-load summary").click()
     page.select_option("[data-site-plan]", "z-town-pairing")
     page.click("[data-load-site]")
-    page.wait_for_function("document.querySelector('[data-path=title]').value === '帮扶z镇幼儿园计划'")
+    # Why a function with an argument: a bare expression is evaluated as a string, which the page's policy refuses
+    page.wait_for_function("title => document.querySelector('[data-path=title]').value === title", arg="帮扶z镇幼儿园计划")
     assert page.locator(".plan-editor-status").inner_text() == "检查通过，可以提交"
     # negative control: a plan file that cannot be fetched says so in Chinese
     page.route("**/editor/plans/*.json", lambda route: route.fulfill(status=404, body="not found"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import date, datetime, timezone
 
 import icalendar
@@ -41,6 +42,15 @@ def test_events_for_a_known_year_in_chinese_with_links():
     assert events[1]["url"] == "https://example.org/site/plans/dated/#schedule-2"
 
 
+def test_json_lines_is_one_compact_document_with_an_item_a_line():
+    document = {"plans": [{"title": "甲", "tags": ["a", "b"]}, {"title": "乙"}], "kindergartens": {"k": {"name": "园"}},
+                "empty": []}
+    text = exports.as_json_lines(document)
+    assert json.loads(text) == document
+    assert text.splitlines() == ['{"plans":[', '{"title":"甲","tags":["a","b"]},', '{"title":"乙"}', '],',
+                                 '"kindergartens":{', '"k":{"name":"园"}', '},', '"empty":[]}']
+
+
 def test_no_events_when_the_year_is_unknown():
     unknown = plan("u", {"a": "helping"}, schedule=[[9]])
     assert exports.calendar_events(unknown, SITE) == []
@@ -68,7 +78,10 @@ def test_ics_parses_with_all_day_events_and_time_zone():
     assert "VALUE=DATE" in event.to_ical().decode()
     assert str(event["summary"]) == "dated 计划：九月份活动"
     assert calendar["x-wr-timezone"] == "Asia/Shanghai"
-    assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Asia/Shanghai"]
+    # all-day dates name no time zone, so none is carried; a calendar without events keeps one to be valid
+    assert calendar.walk("VTIMEZONE") == [] and "TZID" not in calendar.to_ical().decode()
+    empty = icalendar.Calendar.from_ical(exports.as_ics("测试", [], STAMP))
+    assert [tz["tzid"] for tz in empty.walk("VTIMEZONE")] == ["Asia/Shanghai"]
 
 
 def test_published_schema_accepts_records_and_refuses_a_missing_url():
@@ -93,11 +106,14 @@ def test_published_schema_does_not_change_the_declared_one():
 
 
 def test_csv_has_a_bom_and_one_row_per_activity():
-    data = exports.as_csv(exports.SCHEDULE_COLUMNS, exports.schedule_rows(collection(dated([[9], [10, 11]])), SITE))
+    data = exports.as_csv(exports.SCHEDULE_COLUMNS, exports.schedule_rows(collection(dated([[9], [10, 11]]))))
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert [(r["年份"], r["月份"], r["活动"]) for r in rows] == [
         ("2024", "9", "dated 在 [9] 的活动"), ("2024", "10、11", "dated 在 [10, 11] 的活动")]
+    # the plan (by address name and title) and its row, not a full address repeated on every row
+    assert [(r["计划网址名"], r["计划标题"], r["安排行"]) for r in rows] == [("dated", "dated 计划", "1"), ("dated", "dated 计划", "2")]
+    assert "网址" not in rows[0] and "http" not in data.decode("utf-8-sig")
 
 
 def test_item_text_flattens_headings_and_sub_items():

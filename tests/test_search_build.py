@@ -8,11 +8,13 @@ import re
 
 from conftest import run_build
 
+from pairing import searchindex
+
 ZWSP = "\u200b"
 
 
 def index_text(site, location: str) -> str:
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    docs = searchindex.read_index((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     return "\n".join(f"{doc['title']}\n{doc['text']}" for doc in docs if doc["location"].split("#")[0] == location)
 
 

@@ -51,12 +51,13 @@ def test_index_is_plain_utf8_with_material_settings_only():
               "jieba_dict_user": "dict.txt"}
     entries = [{"location": "a/", "title": "帮扶计划", "text": f"东苑{ZW}幼儿园"}]
     plain = searchindex.index_json(config, entries)
-    escaped = json.dumps(json.loads(plain), separators=(",", ":"))
-    assert json.loads(plain) == {"config": {k: config[k] for k in ("lang", "separator", "pipeline", "fields")},
-                                 "docs": entries}
+    escaped = json.dumps(searchindex.read_index(plain), separators=(",", ":"))
+    assert searchindex.read_index(plain) == {"config": {k: config[k] for k in ("lang", "separator", "pipeline", "fields")},
+                                             "docs": entries}
     assert "帮扶计划" in plain and "\\u" not in plain
-    chinese = "帮扶计划东苑幼儿园" + ZW
-    assert len(escaped.encode("utf-8")) - len(plain.encode("utf-8")) == 3 * len(chinese)
+    # six bytes of \\uXXXX escape against three of UTF-8 for each Chinese character, one for the word break (DEL)
+    assert ZW not in plain and json.loads(plain)["docs"][0]["text"] == "东苑\x7f幼儿园"
+    assert len(escaped.encode("utf-8")) - len(plain.encode("utf-8")) == 3 * len("帮扶计划东苑幼儿园") + 5
 
 
 def test_page_key_changes_with_content_title_tags_and_settings():

@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 from conftest import ROOT, run_build
 
-from pairing import plans
+from pairing import plans, views
 from pairing.numbering import chinese_numeral
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -124,7 +124,9 @@ def test_each_tag_has_a_page_listing_its_plans_and_plan_pages_link_to_it(built_s
         for tag in plan.data["tags"]:
             assert f'href="../../tags/{tag}/"' in html
             assert f'<li id="tag:{tag}"><a href="{tag}/">' in overview
-            assert f'href="../../plans/{plan.slug}/"' in read(built_site, f"tags/{tag}/index.html")
+            # the plan's title and period, the period as plain text after the link
+            entry = f'<li><a href="../../plans/{plan.slug}/">{plan.data["title"]}</a> {views.period_text(plan.data)}</li>'
+            assert entry in read(built_site, f"tags/{tag}/index.html")
     every_tag = {tag for plan in collection.plans.values() for tag in plan.data["tags"]}
     assert {p.name for p in (built_site / "tags").iterdir() if p.is_dir()} == every_tag
 
@@ -133,6 +135,8 @@ def test_each_tag_has_a_page_listing_its_plans_and_plan_pages_link_to_it(built_s
 def test_plans_json_validates_against_the_published_schema_and_round_trips(built_site, collection):
     schema = json.loads(read(built_site, "data/plans.schema.json"))
     document = json.loads(read(built_site, "data/plans.json"))
+    lines = read(built_site, "data/plans.json").splitlines()   # compact, a plan a line (exports.as_json_lines)
+    assert [json.loads(line.rstrip(",")) for line in lines[1:len(collection.plans) + 1]] == document["plans"]
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(document, schema)
     assert document["kindergartens"] == collection.kindergartens

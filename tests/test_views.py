@@ -2,7 +2,7 @@
 
 import pytest
 
-from pairing import views
+from pairing import render, views
 from pairing.numbering import chinese_numeral, marker
 
 
@@ -74,3 +74,12 @@ def test_parties_are_ordered_by_role_and_mark_the_author():
     names = {"a": {"name": "甲园"}, "b": {"name": "乙园"}, "c": {"name": "丙园"}}
     shown = [(p["role_label"], p["name"], p["is_author"]) for p in views.parties_view(plan, names)]
     assert shown == [("帮扶园", "甲园", False), ("受援园", "乙园", True), ("指导单位", "丙园", False)]
+
+
+def test_outline_text_needs_a_span_only_beside_a_heading_or_another_paragraph():
+    items = views.outline_view({"numbering": "1、", "items": ["独段<文字>", {"heading": "标题", "text": "正文"},
+                                                            {"text": "一段\n二段"}]})
+    html = render.render("outline_items.html", items=items)
+    assert '<li><span class="plan-marker">1、</span>独段&lt;文字&gt;</li>' in html
+    assert '<strong class="plan-heading">标题</strong><span class="plan-text">正文</span>' in html
+    assert '<span class="plan-text">一段</span><span class="plan-text">二段</span>' in html
