@@ -233,21 +233,37 @@ a quarter of an hour, so it is no longer run):
   (plan index, calendar, tags, kindergarten pages, open data) and the share box left out;
 - QR codes and calendar files kept in `.cache/` (pairing/buildcache.py), the all-activities calendar
   assembled from the per-plan ones;
-- pages checked clean before are read without the checks (`.cache/checked-pages.json`), and kept without
-  their YAML positions (found again only to report a problem); libyaml for front matter;
+- pages checked clean before are read without the checks (`.cache/checked-pages.json`), with their front
+  matter as checked then (kept when JSON keeps it exactly): no YAML parsed for an unchanged plan, nor for
+  unchanged kindergartens; MkDocs gets each plan's body and front matter from that load instead of reading
+  and parsing the file again (speed_hooks.py on_page_read_source); positions in the YAML are found again only
+  to report a problem; libyaml for front matter;
+- the pages hooks.py generates (kindergartens, tags, further pages of listings) are filled by their macro
+  directly, and a plan's body by its text and its macros' output (the checks allow only literal calls):
+  mkdocs-macros no longer compiles each page as a Jinja template (about 2 ms a page);
+- Material's navigation and search box rendered once per distinct result (overrides/partials/nav.html and
+  search.html wrap Material's own, unchanged; tests/test_build_shortcuts.py compares every page byte for byte
+  with a build without them); Material's templates compiled once and kept in `.cache/templates`;
 - the end-of-build audit runs on each page as it is written (on_post_page), not on the site read back, and
-  reads the article's text with regular expressions (checked against html.parser on every built page);
+  reads the article's text and links with regular expressions (checked against html.parser on every built
+  page); each link is resolved once per folder;
+- links between site pages computed without the file system (posixpath.relpath asked for the working
+  directory on each of ~50,000 calls); one `git log` for every plan's last change, not one per plan;
 - the listings across plans computed once per build (cached per loaded collection), not once per page: with
   2,000 kindergarten pages this made the build linear in the number of plans;
-- pages written compact (pairing/htmltext.compact): smaller pages, at no measurable build cost;
+- pages written compact (pairing/htmltext.compact, two passes with fixed first characters: a third of the
+  time of the one regular expression it replaced, same result by a property test);
+- Material's chrome slimmed (pairing/chrome.py): compact settings, icons drawn once, what only its script shows
+  written once in `assets/javascripts/page-shared.js`, no theme files that no page loads; `plans.json` and the
+  editor's files compact; the search index's word breaks one byte each;
 - listing pages in pages of a few items (issue #4): they bound every page's size, at the cost of more pages
   to build (the "every listing on one page" row is faster and breaks the page-size bound);
 - `mkdocs serve --dirty` rebuilds the saved plan and the listing pages that show it or would now show
   something else (pairing/listings.py, pairing/rebuild.py), keeping the tags plugin's export and the search
-  index whole.
+  index whole; its caches stay open between rebuilds and are saved when it stops; jieba's dictionary is loaded
+  only when a page's search entries are not in the cache.
 
-One repeat: rows measured later in the run ran on a quieter machine (the site itself took 43.7 s early on,
-several ablated variants 34–38 s later), so ratios near 1 are within the noise.
+One repeat on a shared machine: ratios within about 10% of 1 are within the noise.
 
 CI can keep `.cache/` between runs (the "empty .cache/" rows show a first build).
 """
