@@ -28,8 +28,8 @@ def on_files(files: Files, *, config) -> Files:
     data = render.plan_index_data(collection, home_url)
     _add(files, File.generated(config, directory.PLAN_INDEX_DATA, content=data), directory.PLAN_INDEX_DATA)
     stamp = _build_time()
-    for path, content in exports.open_data_files(collection, config["site_url"] or "", stamp).items():
-        _add(files, File.generated(config, path, content=content), path)
+    for path, content in exports.open_data_files(collection, config["site_url"] or "", stamp):
+        _add(files, _written(config, path, content), path)
     return files
 
 
@@ -53,6 +53,15 @@ def _add(files: Files, file: File, what: str) -> None:
     if files.get_file_from_path(file.src_uri) is not None:
         raise PluginError(f"docs/{file.src_uri}: 与自动生成的“{what}”同名，请改名或删除")
     files.append(file)
+
+
+def _written(config, path: str, content: str | bytes) -> File:
+    """A generated file, written to the site now."""
+    # Why: MkDocs keeps a generated file's content in memory until it copies the static files, after every page
+    # is read (the open data is 30 MB at 1,000 plans); a file whose source is its destination it leaves in place.
+    file = File.generated(config, path, content=content)
+    file.copy_file()
+    return File.generated(config, path, abs_src_path=file.abs_dest_path)
 
 
 def _generated_page(page: dict) -> str:

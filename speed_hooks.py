@@ -69,6 +69,9 @@ def on_files(files, config):
     _build["pages"] = {f.url for f in pages}
     _built_pages.keep_only({f.dest_uri for f in pages}, {f.src_uri for f in pages})
     _mark_pages_to_rebuild(pages, config)
+    # Why now: hooks.py's on_files has made every plan's calendar (in every build, dirty or not) and nothing
+    # else does; held to the end of the build they would be 10 MB at 1,000 plans.
+    buildcache.close_store("calendars")
     return files
 
 
