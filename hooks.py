@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 
 import yaml
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from pairing import csp, directory, exports, heldparts, htmltext, listings, offline, render
@@ -33,9 +34,12 @@ def on_files(files: Files, *, config) -> Files:
     return files
 
 
-def on_page_content(html: str, *, page, config, files) -> str:
-    """The macro HTML that macros.py held out of Markdown goes back in (before search and templates read it)."""
-    return heldparts.put_back(html)
+@event_priority(50)   # before the search plugin (0) indexes the page
+def on_page_context(context, *, page, config, nav):
+    """The macro HTML that macros.py held out of Markdown goes back in as the page is about to be written
+    (before search and templates read it; see pairing/heldparts.py)."""
+    page.content = heldparts.put_back(page.content)
+    return context
 
 
 def on_post_page(output: str, *, page, config) -> str:

@@ -75,8 +75,15 @@ def on_files(files, config):
     return files
 
 
+@event_priority(110)   # before the plugins read page.meta (tags, macros)
 def on_page_markdown(markdown, page, config, files):
-    """A page that lists plans is not indexed: it only repeats the plans' text (see searchindex.lists_plans)."""
+    """A plan page's front matter is the plan's, shared; a page that lists plans is not indexed: it only
+    repeats the plans' text (see searchindex.lists_plans)."""
+    plan = config.plugins["macros"].variables["pairing_collection"].plans.get(page.file.src_uri)
+    # Why: MkDocs reads every page's front matter again into page.meta, a second copy of each plan's data
+    # (27 MB at 1,000 plans); the top level is copied, as plugins and macros.py add keys to page.meta.
+    if plan is not None and page.meta == plan.data:
+        page.meta = dict(plan.data)
     if not page.file.src_uri.startswith(f"{PLANS_DIR}/") and searchindex.lists_plans(page.file.content_string):
         page.meta["search"] = searchindex.excluded(page.meta.get("search"))
     return markdown
@@ -93,10 +100,14 @@ def on_env(env, config, files):
     return env
 
 
+@event_priority(-100)   # the last to see the page before MkDocs writes it
 def on_post_page(output, page, config):
-    """Record what the page shows (its links and ids; for a plan, what of it is missing) for the audit."""
+    """Record what the page shows (its links and ids; for a plan, what of it is missing) for the audit, then
+    let go of the page's Markdown and HTML: nothing reads them once the page is written."""
     plan = config.plugins["macros"].variables["pairing_collection"].plans.get(page.file.src_uri)
     _built_pages.record(page.file.dest_uri, output, plan)
+    # Why: MkDocs keeps them until the build ends (40 MB at 1,000 plans), when the search index is made.
+    page.content = page.markdown = None
     return output
 
 

@@ -181,7 +181,8 @@ def replace_in(path: str, old: str, new: str):
 # Each optimisation undone on its own (name, label, patches of a site copy), to measure what it saves.
 ABLATIONS = [
     ("no-held-parts", "(a) with macro HTML parsed by Markdown", [
-        replace_in("pairing/heldparts.py", '    _parts[word] = html\n    return f"\\n\\n{word}\\n\\n"', "    return html")]),
+        replace_in("pairing/heldparts.py", '    _parts[word] = zlib.compress(html.encode("utf-8"), 1)\n    return f"\\n\\n{word}\\n\\n"',
+                   "    return html")]),
     ("no-search-cache", "(a) segmenting every page with jieba every build (no search cache)", [
         replace_in("speed_hooks.py", "entries = cache.get(key)", "entries = None")]),
     ("escaped-index", "(a) with the search index written with \\uXXXX escapes", [
