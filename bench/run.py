@@ -197,7 +197,7 @@ ABLATIONS = [
     ("pure-python-yaml", "(a) with pure-Python YAML", [
         replace_in("pairing/yamlsource.py", 'FAST_LOADER = getattr(yaml, "CSafeLoader", None)', "FAST_LOADER = None")]),
     ("full-positions", "(a) keeping every plan's YAML positions", [
-        replace_in("pairing/plans.py", "source.compact(front)", "source")]),
+        replace_in("pairing/plans.py", "source.compact(lambda: yamlsource.split_front_matter(text)[0])", "source")]),
     ("listings-on-one-page", "(a) with every listing on one page (no paging)", [
         replace_in("pairing/directory.py", "PLANS_PER_PAGE = 8\nKINDERGARTENS_PER_PAGE = 15\nPLANS_PER_KINDERGARTEN_PAGE = 6\n"
                    "PLANS_PER_TAG_PAGE = 6\nENTRIES_PER_PAGE = 20\n", "PLANS_PER_PAGE = KINDERGARTENS_PER_PAGE = "
