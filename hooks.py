@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from pairing import chrome, csp, directory, exports, heldparts, htmltext, listings, offline, render, themefiles
@@ -38,17 +39,20 @@ def on_files(files: Files, *, config) -> Files:
     data = render.plan_index_data(collection, home_url)
     _add(files, File.generated(config, directory.PLAN_INDEX_DATA, content=data), directory.PLAN_INDEX_DATA)
     stamp = _build_time()
-    for path, content in exports.open_data_files(collection, config["site_url"] or "", stamp).items():
-        _add(files, File.generated(config, path, content=content), path)
+    for path, content in exports.open_data_files(collection, config["site_url"] or "", stamp):
+        _add(files, _written(config, path, content), path)
     theme_files = [f.src_uri for f in files if f.src_dir not in (None, config["docs_dir"])]
     for path in themefiles.unused(theme_files, _search_languages(config)):
         files.remove(files.get_file_from_path(path))
     return files
 
 
-def on_page_content(html: str, *, page, config, files) -> str:
-    """The macro HTML that macros.py held out of Markdown goes back in (before search and templates read it)."""
-    return heldparts.put_back(html)
+@event_priority(50)   # before the search plugin (0) indexes the page
+def on_page_context(context, *, page, config, nav):
+    """The macro HTML that macros.py held out of Markdown goes back in as the page is about to be written
+    (before search and templates read it; see pairing/heldparts.py)."""
+    page.content = heldparts.put_back(page.content)
+    return context
 
 
 def on_post_page(output: str, *, page, config) -> str:
@@ -69,6 +73,15 @@ def _add(files: Files, file: File, what: str) -> None:
     if files.get_file_from_path(file.src_uri) is not None:
         raise PluginError(f"docs/{file.src_uri}: 与自动生成的“{what}”同名，请改名或删除")
     files.append(file)
+
+
+def _written(config, path: str, content: str | bytes) -> File:
+    """A generated file, written to the site now."""
+    # Why: MkDocs keeps a generated file's content in memory until it copies the static files, after every page
+    # is read (the open data is 30 MB at 1,000 plans); a file whose source is its destination it leaves in place.
+    file = File.generated(config, path, content=content)
+    file.copy_file()
+    return File.generated(config, path, abs_src_path=file.abs_dest_path)
 
 
 def _generated_page(page: dict) -> str:

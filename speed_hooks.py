@@ -75,6 +75,9 @@ def on_files(files, config):
     _build["pages"] = {f.url for f in pages}
     _built_pages.keep_only({f.dest_uri for f in pages}, {f.src_uri for f in pages})
     _mark_pages_to_rebuild(pages, config)
+    # Why now: hooks.py's on_files has made every plan's calendar (in every build, dirty or not) and nothing
+    # else does; held to the end of the build they would be 10 MB at 1,000 plans.
+    buildcache.close_store("calendars")
     return files
 
 
@@ -116,10 +119,14 @@ def on_env(env, config, files):
     return env
 
 
+@event_priority(-100)   # the last to see the page before MkDocs writes it
 def on_post_page(output, page, config):
-    """Record what the page shows (its links and ids; for a plan, what of it is missing) for the audit."""
+    """Record what the page shows (its links and ids; for a plan, what of it is missing) for the audit, then
+    let go of the page's Markdown and HTML: nothing reads them once the page is written."""
     plan = config.plugins["macros"].variables["pairing_collection"].plans.get(page.file.src_uri)
     _built_pages.record(page.file.dest_uri, output, plan)
+    # Why: MkDocs keeps them until the build ends (40 MB at 1,000 plans), when the search index is made.
+    page.content = page.markdown = None
     return output
 
 

@@ -192,7 +192,8 @@ def replace_in(path: str, old: str, new: str):
 # Each optimisation undone on its own (name, label, patches of a site copy), to measure what it saves.
 ABLATIONS = [
     ("no-held-parts", "(a) with macro HTML parsed by Markdown", [
-        replace_in("pairing/heldparts.py", '    _parts[word] = html\n    return f"\\n\\n{word}\\n\\n"', "    return html")]),
+        replace_in("pairing/heldparts.py", '    _parts[word] = zlib.compress(html.encode("utf-8"), 1)\n    return f"\\n\\n{word}\\n\\n"',
+                   "    return html")]),
     ("no-search-cache", "(a) segmenting every page with jieba every build (no search cache)", [
         replace_in("speed_hooks.py", "entries = cache.get(key)", "entries = None")]),
     ("escaped-index", "(a) with the search index written with \\uXXXX escapes", [
@@ -220,7 +221,7 @@ ABLATIONS = [
     ("pure-python-yaml", "(a) with pure-Python YAML", [
         replace_in("pairing/yamlsource.py", 'FAST_LOADER = getattr(yaml, "CSafeLoader", None)', "FAST_LOADER = None")]),
     ("full-positions", "(a) keeping every plan's YAML positions", [
-        replace_in("pairing/plans.py", "source.compact(front)", "source")]),
+        replace_in("pairing/plans.py", "source.compact(lambda: yamlsource.split_front_matter(text)[0])", "source")]),
     ("listings-on-one-page", "(a) with every listing on one page (no paging)", [
         replace_in("pairing/directory.py", "PLANS_PER_PAGE = 8\nKINDERGARTENS_PER_PAGE = 15\nPLANS_PER_KINDERGARTEN_PAGE = 4\n"
                    "PLANS_PER_TAG_PAGE = 6\nENTRIES_PER_PAGE = 20\n", "PLANS_PER_PAGE = KINDERGARTENS_PER_PAGE = "

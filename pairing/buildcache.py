@@ -96,6 +96,14 @@ def save_stores(partial: bool = False) -> None:
         store.save(keep_unused=partial)
 
 
+def close_store(name: str) -> None:
+    """Save one store now and let go of its values, once the build has made everything it keeps; its
+    function then works uncached for the rest of the build."""
+    store = _open.pop(name, None)
+    if store is not None:
+        store.save()
+
+
 def kept(name: str) -> Callable:
     """Keep a pure function's results (JSON values, from JSON arguments) in the store `name` between builds."""
     def decorate(function: Callable) -> Callable:

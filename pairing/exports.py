@@ -1,6 +1,6 @@
 """Open data: plans.json with its schema, plans.csv and schedule.csv, and iCalendar files.
 
-Pure functions from a loaded Collection to file contents; the build only writes what `open_data_files` returns.
+Pure functions from a loaded Collection to file contents; the build only writes what `open_data_files` gives.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import io
 import json
 from datetime import date, datetime, timezone
 from functools import lru_cache
+from typing import Iterator
 
 import icalendar
 
@@ -281,19 +282,17 @@ def _ics_event(event: dict, stamp: datetime) -> icalendar.Event:
 
 
 # Everything the build publishes
-def open_data_files(collection: Collection, site_url: str, stamp: datetime) -> dict[str, str | bytes]:
-    """Path in the site → content, for every open-data file."""
-    files: dict[str, str | bytes] = {
-        PLANS_JSON: as_json_lines(plans_document(collection, site_url)),
-        PLANS_SCHEMA: as_json(published_schema()),
-        PLANS_CSV: as_csv(PLAN_COLUMNS, plan_rows(collection, site_url)),
-        SCHEDULE_CSV: as_csv(SCHEDULE_COLUMNS, schedule_rows(collection)),
-    }
+def open_data_files(collection: Collection, site_url: str, stamp: datetime) -> Iterator[tuple[str, str | bytes]]:
+    """Path in the site and content of every open-data file, one file at a time (the build writes each one
+    before the next is made: together they are 30 MB at 1,000 plans)."""
+    yield PLANS_JSON, as_json_lines(plans_document(collection, site_url))
+    yield PLANS_SCHEMA, as_json(published_schema())
+    yield PLANS_CSV, as_csv(PLAN_COLUMNS, plan_rows(collection, site_url))
+    yield SCHEDULE_CSV, as_csv(SCHEDULE_COLUMNS, schedule_rows(collection))
     calendars = []
     for plan in collection.plans.values():
         events = calendar_events(plan, site_url)
         if events:
             calendars.append(calendar_text(plan.data["title"], events))
-            files[plan_calendar(plan.slug)] = stamped(calendars[-1], stamp)
-    files[ALL_CALENDAR] = stamped(combined_calendar_text(ALL_CALENDAR_NAME, calendars), stamp)
-    return files
+            yield plan_calendar(plan.slug), stamped(calendars[-1], stamp)
+    yield ALL_CALENDAR, stamped(combined_calendar_text(ALL_CALENDAR_NAME, calendars), stamp)

@@ -21,12 +21,19 @@ class Plan:
     src_uri: str       # path inside docs/ (plans/x.md), as the site engine names pages
     data: dict
     source: yamlsource.Source
-    body: str
-    body_line: int
+    text: str          # the page as written, front matter and body
 
     @property
     def slug(self) -> str:
         return self.data["slug"]
+
+    @property
+    def body(self) -> str:
+        return yamlsource.split_front_matter(self.text)[1]
+
+    @property
+    def body_line(self) -> int:
+        return yamlsource.split_front_matter(self.text)[2]
 
     @property
     def url(self) -> str:
@@ -34,10 +41,15 @@ class Plan:
 
 
 # Compared by identity: the listings of one loaded collection are cached (pairing.directory).
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Collection:
     kindergartens: dict
     plans: dict[str, Plan] = field(default_factory=dict)   # by src_uri, in file-name order
+
+    # Why short: mkdocs-macros puts every variable of the build (this one too) into a debug message at the
+    # start of each build, even with debug messages off; the full repr is 100 MB at 1,000 plans.
+    def __repr__(self) -> str:
+        return f"<Collection: {len(self.kindergartens)} kindergartens, {len(self.plans)} plans>"
 
 
 def load(project_dir: Path, docs_dir: Path, data_dir: Path) -> Collection:
@@ -126,17 +138,16 @@ def load_page(path: Path, project_dir: Path, src_uri: str, is_plan: bool,
 @lru_cache(maxsize=8192)
 def read_checked_page(text: str, shown: str, src_uri: str, is_plan: bool) -> Plan | None:
     """A page checked clean before: its plan, read without the checks."""
-    front, body, body_line = yamlsource.split_front_matter(text)
+    front, _, _ = yamlsource.split_front_matter(text)
     if not is_plan or front is None:
         return None
     source, _ = yamlsource.parse(front, shown, line_offset=1)
-    return Plan(shown, src_uri, source.data, source.compact(front), body, body_line)
+    return _plan(shown, src_uri, source, text)
 
 
 def _stored_page(text: str, shown: str, src_uri: str, data: dict) -> Plan:
     """A plan checked clean before, with its front matter as stored then: no YAML to parse."""
-    front, body, body_line = yamlsource.split_front_matter(text)
-    return Plan(shown, src_uri, data, yamlsource.Source(data, line_offset=1, text=front), body, body_line)
+    return _plan(shown, src_uri, yamlsource.Source(data, line_offset=1), text)
 
 
 def _storable(found: Plan | dict | None) -> dict | bool:
@@ -179,7 +190,13 @@ def check_page(text: str, shown: str, src_uri: str, is_plan: bool) -> tuple[Plan
     problems += policy.coverage_problems(source, calls, shown)
     if problems:
         return None, tuple(problems)
-    return Plan(shown, src_uri, source.data, source.compact(front), body, body_line), ()
+    return _plan(shown, src_uri, source, text), ()
+
+
+def _plan(shown: str, src_uri: str, source: yamlsource.Source, text: str) -> Plan:
+    # Why the whole text, once: the caches above keep it anyway (as their key), and a plan's front matter and
+    # body kept as parts of their own would be a second copy of every page (8 MB at 1,000 plans).
+    return Plan(shown, src_uri, source.data, source.compact(lambda: yamlsource.split_front_matter(text)[0]), text)
 
 
 def _read(path: Path, shown: str) -> tuple[str | None, list[Problem]]:

@@ -1,5 +1,6 @@
 """The end-of-build checks: nothing lost between sources and pages, no broken internal link."""
 
+import json
 import shutil
 
 import pytest
@@ -45,6 +46,15 @@ def test_a_missing_page_is_reported(collection, site):
     shutil.rmtree(site / "plans/z-town-pairing")
     assert [str(p) for p in audit.lost_content(collection, site)] == [
         "docs/plans/z-town-pairing.md:1:1: 构建后找不到这份计划的页面 plans/z-town-pairing/"]
+
+
+def test_plans_json_is_counted_without_keeping_its_plans(site):
+    # The count keeps only the document itself (audit._document_only); a plan dropped from the file is still noticed.
+    path = site / "data" / "plans.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["plans"] = document["plans"][:4]
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+    assert audit.listed_plans(site)["site/data/plans.json"] == 4
 
 
 def test_listings_that_disagree_are_reported():

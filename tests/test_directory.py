@@ -22,7 +22,7 @@ def plan(slug: str, parties: dict, schedule: list | None = None, tags: list | No
     if schedule:
         data["schedule"] = [{"months": months, "activities": {"items": [f"{slug} 在 {months} 的活动"]}}
                             for months in schedule]
-    return Plan(f"docs/plans/{slug}.md", f"plans/{slug}.md", data, None, "", 1)
+    return Plan(f"docs/plans/{slug}.md", f"plans/{slug}.md", data, None, "")
 
 
 def collection(*plans: Plan) -> Collection:
