@@ -263,7 +263,11 @@ a quarter of an hour, so it is no longer run):
   index whole; its caches stay open between rebuilds and are saved when it stops; jieba's dictionary is loaded
   only when a page's search entries are not in the cache.
 
-One repeat on a shared machine: ratios within about 10% of 1 are within the noise.
+One repeat on a shared machine: the site itself was built early in the run; the ablated variants later, while
+another session's builds shared the two cores. Variants that should cost nothing measurable (pure-Python YAML:
+an unchanged plan's YAML is no longer parsed at all; pages not compacted) came out 1.2–1.3× slower, so ratios
+below about 1.3 are within the noise of this run; the larger ones (check cache, search cache, QR codes and
+calendars, held macro HTML) agree with earlier runs.
 
 CI can keep `.cache/` between runs (the "empty .cache/" rows show a first build).
 """
