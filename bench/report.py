@@ -244,7 +244,14 @@ a quarter of an hour, so it is no longer run):
   to build (the "every listing on one page" row is faster and breaks the page-size bound);
 - `mkdocs serve --dirty` rebuilds the saved plan and the listing pages that show it or would now show
   something else (pairing/listings.py, pairing/rebuild.py), keeping the tags plugin's export and the search
-  index whole.
+  index whole;
+- memory (rows "loading jieba's dictionary in every build" and "holding what the build no longer needs"):
+  jieba's dictionary loaded only when some page's search entries are not in the cache; the open data written
+  as it is made and the calendars' cache saved then; macro HTML waiting compressed until its page is written,
+  and each page's HTML and Markdown let go once it is; a plan page's front matter sharing the plan's data; each
+  page's text kept once and YAML keys interned; the audit's records as tuples of shared strings, and
+  plans.json counted without keeping its plans; a one-line repr of the plans (mkdocs-macros logs every variable
+  at the start of each build, even with debug messages off).
 
 One repeat: rows measured later in the run ran on a quieter machine (the site itself took 43.7 s early on,
 several ablated variants 34–38 s later), so ratios near 1 are within the noise.
