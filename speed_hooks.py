@@ -5,6 +5,8 @@
 - QR codes and calendar files of unchanged plans come from .cache/ (pairing.buildcache).
 - The end-of-build audit (macros.py) uses the pages as they were written, recorded here in on_post_page.
 - `mkdocs serve --dirty` rebuilds the saved page and every page that shows it (pairing.rebuild).
+- Memory (MkDocs reads every page before it writes any): a plan page's front matter shares the plan's data,
+  a written page lets go of its HTML and Markdown, the calendars' cache is saved once the open data is made.
 
 Glue only: the logic and its tests are in pairing/. Listed under `hooks:` in mkdocs.yml after hooks.py, so it
 runs after the plugins: Material's search index and macros.py's collection exist when on_config runs.
@@ -41,10 +43,17 @@ _last_tags: dict = {}   # the tags plugin's page → tags mappings of the last b
 
 # Hooks
 def on_startup(command, dirty):
-    """Let `mkdocs serve --dirty` run under strict: true (see _DirtyBuildNotice)."""
+    """Let `mkdocs serve --dirty` run under strict: true (see _DirtyBuildNotice); `mkdocs serve` loads jieba's
+    dictionary at once."""
     _build["serve_dirty"] = dirty
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildNotice())
+    # Why: a build loads it only when it cuts a page (macros.py), which in `serve` is the first rebuild after a
+    # save; loaded at the start, that rebuild is as quick as the later ones (0.6 s quicker).
+    if command == "serve":
+        import jieba
+
+        jieba.initialize()
 
 
 def on_config(config):
@@ -125,7 +134,8 @@ def on_post_page(output, page, config):
     let go of the page's Markdown and HTML: nothing reads them once the page is written."""
     plan = config.plugins["macros"].variables["pairing_collection"].plans.get(page.file.src_uri)
     _built_pages.record(page.file.dest_uri, output, plan)
-    # Why: MkDocs keeps them until the build ends (40 MB at 1,000 plans), when the search index is made.
+    # Why: MkDocs keeps every page's to the end of the build (40 MB at 1,000 plans), where the search index
+    # and the audit need memory of their own.
     page.content = page.markdown = None
     return output
 

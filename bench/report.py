@@ -260,8 +260,14 @@ a quarter of an hour, so it is no longer run):
   to build (the "every listing on one page" row is faster and breaks the page-size bound);
 - `mkdocs serve --dirty` rebuilds the saved plan and the listing pages that show it or would now show
   something else (pairing/listings.py, pairing/rebuild.py), keeping the tags plugin's export and the search
-  index whole; its caches stay open between rebuilds and are saved when it stops; jieba's dictionary is loaded
-  only when a page's search entries are not in the cache.
+  index whole; its caches stay open between rebuilds and are saved when it stops;
+- memory (rows "loading jieba's dictionary in every build" and "holding what the build no longer needs"):
+  jieba's dictionary loaded only when some page's search entries are not in the cache; the open data written
+  as it is made and the calendars' cache saved then; macro HTML waiting compressed until its page is written,
+  and each page's HTML and Markdown let go once it is; a plan page's front matter sharing the plan's data; each
+  page's text kept once and YAML keys interned; the audit's records as tuples of shared strings, and
+  plans.json counted without keeping its plans; a one-line repr of the plans (mkdocs-macros logs every variable
+  at the start of each build, even with debug messages off).
 
 One repeat on a shared machine: the site itself was built early in the run; the ablated variants later, while
 another session's builds shared the two cores. Variants that should cost nothing measurable (pure-Python YAML:

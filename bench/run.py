@@ -235,6 +235,24 @@ ABLATIONS = [
     ("audit-reads-site", "(a) with the end-of-build audit reading the site back", [
         replace_in("speed_hooks.py", 'config.plugins["macros"].variables["pairing_built_pages"] = _built_pages', "pass"),
         replace_in("speed_hooks.py", "_built_pages.record(page.file.dest_uri, output, plan)", "pass")]),
+    ("jieba-every-build", "(a) loading jieba's dictionary in every build", [
+        replace_in("macros.py", "_add_search_words_before_first_cut(env.conf, words)", "_add_search_words(words)")]),
+    ("memory-held", "(a) holding what the build no longer needs (the other memory savings undone)", [
+        replace_in("hooks.py", "_add(files, _written(config, path, content), path)",
+                   "_add(files, File.generated(config, path, content=content), path)"),
+        replace_in("speed_hooks.py", 'buildcache.close_store("calendars")', "pass"),
+        replace_in("speed_hooks.py", "page.meta = dict(plan.data)", "pass"),
+        replace_in("speed_hooks.py", "page.content = page.markdown = None", "pass"),
+        replace_in("pairing/heldparts.py", 'zlib.compress(html.encode("utf-8"), 1)', "html"),
+        replace_in("pairing/heldparts.py", 'zlib.decompress(_parts.pop(word)).decode("utf-8")', "_parts.pop(word)"),
+        replace_in("pairing/plans.py", "@dataclass(eq=False, repr=False)", "@dataclass(eq=False)"),
+        replace_in("pairing/plans.py", "def __repr__(self) -> str:", "def _short_repr(self) -> str:"),
+        replace_in("pairing/yamlsource.py", "Source(_shared_keys(data), line_offset=line_offset)",
+                   "Source(data, line_offset=line_offset)"),
+        replace_in("pairing/audit.py", "(_interned(dict.fromkeys(found)), _interned(sorted(ids)))",
+                   "(list(dict.fromkeys(found)), ids)"),
+        replace_in("pairing/audit.py", "json.loads((site_dir / exports.PLANS_JSON).read_bytes(), object_hook=_document_only)",
+                   'json.loads((site_dir / exports.PLANS_JSON).read_text(encoding="utf-8"))')]),
 ]
 
 

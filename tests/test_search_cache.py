@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 
-from conftest import run_build
+import pytest
+
+from conftest import ROOT, run_build
 
 from pairing import searchindex
 
@@ -56,6 +60,15 @@ def test_jiebas_dictionary_is_loaded_only_when_a_page_is_cut(site_copy, tmp_path
     assert first.returncode == 0 and loaded in first.stderr
     second = run_build(site_copy, tmp_path / "second")
     assert second.returncode == 0 and loaded not in second.stderr
+
+
+@pytest.mark.parametrize("command, loaded", [("serve", True), ("build", False)])
+def test_serve_loads_jiebas_dictionary_at_start(command, loaded):
+    # The first rebuild after a save cuts the saved page: with the dictionary already loaded it is 0.6 s quicker.
+    probe = f"import jieba, speed_hooks; speed_hooks.on_startup('{command}', False); print(jieba.dt.initialized)"
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == str(loaded)
 
 
 def test_a_new_search_word_is_not_hidden_by_cached_entries(site_copy, tmp_path):
