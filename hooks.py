@@ -26,6 +26,8 @@ _shared = chrome.SharedParts()
 def on_config(config):
     global _shared
     _shared = chrome.SharedParts()
+    # speed_hooks.py reads it from here: a page kept from an earlier build left out the same.
+    config.plugins["macros"].variables["pairing_shared_parts"] = _shared
     return config
 
 
@@ -59,7 +61,10 @@ def on_post_page(output: str, *, page, config) -> str:
     """Every page is compacted (no blank lines and indentation between tags, Material's chrome slimmed, what
     only Material's script reads left to one shared file) and carries a Content Security Policy: only the site's
     own scripts, styles and the inline scripts Material writes into this page (by hash) may run. The offline copy
-    runs from file://, where 'self' matches nothing, so it goes without."""
+    runs from file://, where 'self' matches nothing, so it goes without. A page kept from an earlier build
+    (speed_hooks.py, pairing/pagecache.py) was written so already."""
+    if page.url in config.plugins["macros"].variables.get("pairing_pages_kept", ()):
+        return output
     output = chrome.slimmed(htmltext.compact(output), tabs="pymdownx.tabbed" in config["markdown_extensions"])
     output = _shared.left_out(output)
     _shared.save(Path(config["site_dir"]))

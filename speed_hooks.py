@@ -26,19 +26,23 @@ import jinja2  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.utils import normalize_url  # noqa: E402
 
-from pairing import audit, buildcache, listings, rebuild, searchindex  # noqa: E402
+from pairing import audit, buildcache, listings, offline, pagecache, rebuild, searchindex  # noqa: E402
 from pairing.plans import PLANS_DIR  # noqa: E402
 
 CACHE_FILE = buildcache.CACHE_DIR / "search-entries.json"
+PAGE_STORE = buildcache.CACHE_DIR / pagecache.FILE
 KEPT = ["qr-codes", "calendars"]   # pairing functions marked buildcache.kept()
 # What every page may show besides its own file: kindergartens, search words, templates, code, settings.
 SHARED = ["data", "overrides", "pairing", "macros.py", "hooks.py", "speed_hooks.py", "mkdocs.yml"]
 SETTINGS = ["lang", "separator", "pipeline", "fields", "jieba_dict", "jieba_dict_user"]
-_build = {"cache": None, "search_cache": None, "pages": set(), "dirty": False, "serve_dirty": False, "kept_urls": set()}
+log = logging.getLogger("mkdocs.hooks.speed_hooks")
+_build = {"cache": None, "search_cache": None, "pages": set(), "dirty": False, "serve_dirty": False, "kept_urls": set(),
+          "page_store": None, "site_key": None, "page_keys": {}, "page_hits": {}}
 # What each page showed as it was written, for macros.py's end-of-build audit; kept across `serve` rebuilds.
 _built_pages = audit.BuiltPages()
 _last_contents: dict | None = None   # what each listing page showed in the last build of this process (None: no build yet)
 _last_tags: dict = {}   # the tags plugin's page → tags mappings of the last build, by page URL
+_last_menu: list = [None, None]   # (menu, page URL), what the menu shows from that page (_nav_key)
 
 
 # Hooks
@@ -62,8 +66,10 @@ def on_config(config):
     # Why reuse: `serve --dirty` would read (and write) every cache again after each save; they are saved on exit.
     buildcache.open_stores(project, KEPT, reuse=_build["serve_dirty"])
     config.plugins["macros"].variables["pairing_built_pages"] = _built_pages
+    _open_page_store(config, project)
     plugin = _search_plugin(config)
     _build.update(cache=None, dirty=False)
+    _last_menu[:] = [None, None]
     if plugin is None or not hasattr(plugin, "search_index"):
         return
     words = config.plugins["macros"].variables["pairing_search_words"]
@@ -128,12 +134,45 @@ def on_env(env, config, files):
     return env
 
 
+@event_priority(40)   # after hooks.py (50) put the page's HTML together, before the search plugin (0) reads it
+def on_page_context(context, page, config, nav):
+    """A page kept from an earlier build with the same inputs is written as it was (pairing/pagecache.py):
+    overrides/main.html then renders it alone, without Material's template. Pages in the menu (their menu
+    shows them as the current one) and the pages before the first that sets what pages leave out to the
+    shared script (pairing/chrome.py) are always rendered."""
+    store, menu = _build["page_store"], _nav_key(page, nav)
+    shared = config.plugins["macros"].variables["pairing_shared_parts"].fingerprint()
+    if store is None or menu is None or shared is None:
+        return context
+    key = pagecache.page_key(_build["site_key"], page.url, page.title or "", pagecache.toc_outline(page.toc),
+                             page.meta, page.content or "", menu, shared)
+    kept = store.get(key)
+    if kept is None:
+        _build["page_keys"][page.url] = (key, shared)
+    else:
+        context["pairing_kept_page"], _build["page_hits"][page.url] = kept[0], kept[1:]
+        store.served.add(page.url)
+    return context
+
+
 @event_priority(-100)   # the last to see the page before MkDocs writes it
 def on_post_page(output, page, config):
-    """Record what the page shows (its links and ids; for a plan, what of it is missing) for the audit, then
-    let go of the page's Markdown and HTML: nothing reads them once the page is written."""
-    plan = config.plugins["macros"].variables["pairing_collection"].plans.get(page.file.src_uri)
-    _built_pages.record(page.file.dest_uri, output, plan)
+    """Record what the page shows (its links and ids; for a plan, what of it is missing) for the audit, and
+    keep the page for the next build; then let go of the page's Markdown and HTML: nothing reads them once
+    the page is written."""
+    variables = config.plugins["macros"].variables
+    plan = variables["pairing_collection"].plans.get(page.file.src_uri)
+    kept = _build["page_hits"].pop(page.url, None)
+    if kept is not None:
+        _built_pages.restore(page.file.dest_uri, *kept, plan)
+    else:
+        links, ids = _built_pages.record(page.file.dest_uri, output, plan)
+        key, shared = _build["page_keys"].pop(page.url, (None, None))
+        # Why these only: a page that lost part of its plan fails the build; one that set what pages leave out
+        # would, taken from here, not set it.
+        lost = _built_pages.lost.get(plan.src_uri) if plan is not None else None
+        if key is not None and not lost and shared == variables["pairing_shared_parts"].fingerprint():
+            _build["page_store"].put(key, output, links, ids)
     # Why: MkDocs keeps every page's to the end of the build (40 MB at 1,000 plans), where the search index
     # and the audit need memory of their own.
     page.content = page.markdown = None
@@ -143,6 +182,9 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     """Keep the caches for the next build (CI can keep .cache/ between runs); `serve --dirty` keeps them open
     and saves them when it stops (on_shutdown)."""
+    store = _build["page_store"]
+    if store is not None:
+        log.info(f"speed_hooks: {len(store.served)} pages written as kept from an earlier build ({PAGE_STORE})")
     if not _build["serve_dirty"]:
         _save_caches(partial=_build["dirty"])
     tags = config.plugins.get("material/tags") or config.plugins.get("tags")
@@ -161,6 +203,24 @@ def _save_caches(partial: bool) -> None:
     if _build["cache"] is not None:
         _build["cache"].save(keep_unused=partial)
     buildcache.save_stores(partial=partial)
+    if _build["page_store"] is not None:
+        _build["page_store"].commit(keep_unused=partial)
+
+
+def _open_page_store(config, project: Path) -> None:
+    """This build's store of written pages (pairing/pagecache.py); none for the offline copy, whose pages
+    differ (.html links) and which would otherwise push the site's pages out of it."""
+    store = _build["page_store"]
+    reuse = _build["serve_dirty"] and store is not None and store.path == project / PAGE_STORE
+    if not reuse and store is not None:
+        store.close()
+        store = None
+    if not reuse and not offline.plugin_enabled(config.plugins):
+        store = pagecache.PageStore(project / PAGE_STORE)
+    if store is not None:
+        store.served.clear()
+    _build.update(page_store=store, site_key=pagecache.site_key(project, SHARED), page_keys={}, page_hits={})
+    config.plugins["macros"].variables["pairing_pages_kept"] = store.served if store is not None else set()
 
 
 class _DirtyBuildNotice(logging.Filter):
@@ -201,7 +261,10 @@ def _nav_key(page, nav) -> tuple | None:
     None for a page in the menu (shown there as the current one): its navigation is rendered for it alone."""
     if page is None or page in nav.pages:
         return None
-    return tuple(normalize_url(url, page) for url in _menu_urls(nav))
+    # Why remembered: on_page_context asks first, then the page's template (the last page asked only).
+    if _last_menu[0] != (id(nav), page.url):
+        _last_menu[:] = [(id(nav), page.url), tuple(normalize_url(url, page) for url in _menu_urls(nav))]
+    return _last_menu[1]
 
 
 def _menu_urls(nav) -> list[str]:

@@ -85,13 +85,22 @@ class BuiltPages:
         self.lost: dict[str, list[Problem]] = {}                   # plan src_uri → its lost-content problems
         self.links: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}   # site file → its links, its ids
 
-    def record(self, name: str, html: str, plan: Plan | None) -> None:
+    def record(self, name: str, html: str, plan: Plan | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Record the page's links and ids (returned) and, for a plan's page, what of the plan it does not show."""
         found, ids = links_and_ids(html)
         # Why tuples of interned strings: every page repeats the links and ids of the menu, header and assets;
         # kept as each page's own lists and sets they were 18 MB at 4,500 pages, most of it copies.
         self.links[name] = (_interned(dict.fromkeys(found)), _interned(sorted(ids)))
         if plan is not None:
             self.lost[plan.src_uri] = page_lost_content(plan, html)
+        return self.links[name]
+
+    def restore(self, name: str, links: tuple[str, ...], ids: tuple[str, ...], plan: Plan | None) -> None:
+        """What a page showed when an earlier build recorded it (pairing/pagecache.py keeps only pages that
+        lost nothing of their plan)."""
+        self.links[name] = (_interned(links), _interned(ids))
+        if plan is not None:
+            self.lost[plan.src_uri] = []
 
     def keep_only(self, names: set[str], src_uris: set[str]) -> None:
         """Forget pages that are no longer part of the site."""

@@ -4,6 +4,7 @@ each page as it is written, before the Content Security Policy hashes the page's
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
@@ -105,6 +106,12 @@ class SharedParts:
                 html = html[:start] + settings + html[end:]
         return html
 
+    def fingerprint(self) -> str | None:
+        """A hash of what pages leave out; None before the first page has set it."""
+        if not self.components and self.translations is None:
+            return None
+        return _fingerprint(tuple(sorted(self.components.items())), self.translations)
+
     def script(self) -> str:
         """SHARED_FILE: a script that names what the pages left out (search-setup.js reads it)."""
         shared = {"components": self.components, "translations": json.loads(self.translations or "null")}
@@ -118,6 +125,11 @@ class SharedParts:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(self.script(), encoding="utf-8")
             self.unsaved = False
+
+
+@lru_cache(maxsize=4)
+def _fingerprint(components: tuple, translations: str | None) -> str:
+    return hashlib.sha256(json.dumps([components, translations], ensure_ascii=False).encode()).hexdigest()
 
 
 @lru_cache(maxsize=16)

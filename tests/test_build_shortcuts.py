@@ -1,7 +1,7 @@
 """The build's shortcuts (issue #8) change nothing a reader gets: Material's navigation and search box rendered
 once per distinct result (overrides/partials, speed_hooks.py), plan bodies filled without compiling them as
-templates (macros.py), Material's templates compiled once (.cache/templates). Every page reads exactly as
-without them."""
+templates (macros.py), Material's templates compiled once (.cache/templates), pages kept from the last build
+(.cache/pages.sqlite). Every page reads exactly as without them."""
 
 from __future__ import annotations
 
@@ -25,10 +25,12 @@ def test_every_page_is_the_same_as_without_the_shortcuts(site_copy, tmp_path):
     assert len(pages) > 40 and pages == sorted(p.relative_to(tmp_path / "own") for p in (tmp_path / "own").rglob("*.html"))
     for page in pages:
         assert (tmp_path / "shared" / page).read_bytes() == (tmp_path / "own" / page).read_bytes(), page
-    # Built again with Material's templates compiled in the first build (.cache/templates): the same pages.
+    # Built again with Material's templates compiled in the first build (.cache/templates) and the pages it
+    # wrote kept (.cache/pages.sqlite, pairing/pagecache.py): the same pages.
     assert any((site_copy / ".cache" / "templates").iterdir())
     result = run_build(site_copy, tmp_path / "again", {"REPO_URL": TEST_REPO_URL})
     assert result.returncode == 0, result.stderr
+    assert int(re.search(r"speed_hooks: (\d+) pages written as kept", result.stderr)[1]) > 40
     for page in pages:
         assert (tmp_path / "again" / page).read_bytes() == (tmp_path / "shared" / page).read_bytes(), page
 
