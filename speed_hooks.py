@@ -3,6 +3,8 @@
 - Search: each page's entries come from a cache in .cache/ while the page is unchanged; the index is written
   smaller (plain UTF-8, fewer word breaks); pages that only list plans are left out of it.
 - QR codes and calendar files of unchanged plans come from .cache/ (pairing.buildcache).
+- A page whose inputs are unchanged is written as the last build wrote it (pairing.pagecache): on_page_context
+  finds it, overrides/main.html then renders it alone, hooks.py leaves it as it is, on_post_page keeps new ones.
 - The end-of-build audit (macros.py) uses the pages as they were written, recorded here in on_post_page.
 - `mkdocs serve --dirty` rebuilds the saved page and every page that shows it (pairing.rebuild).
 - Memory (MkDocs reads every page before it writes any): a plan page's front matter shares the plan's data,

@@ -244,6 +244,14 @@ a quarter of an hour, so it is no longer run):
 - Material's navigation and search box rendered once per distinct result (overrides/partials/nav.html and
   search.html wrap Material's own, unchanged; tests/test_build_shortcuts.py compares every page byte for byte
   with a build without them); Material's templates compiled once and kept in `.cache/templates`;
+- pages kept between builds (pairing/pagecache.py, `.cache/pages.sqlite`): a page not in the menu whose
+  inputs are unchanged (its address, title, table of contents, front matter and HTML from Markdown, what its
+  menu shows, the site's settings, templates, code and data, the libraries' versions) is written as the last
+  build wrote it, with the links and ids the audit recorded: no Material template, compacting, slimming,
+  Content Security Policy or link reading for it. Every page byte for byte as rendered anew
+  (tests/test_build_shortcuts.py). Since most pages of a warm build come from there, the rows that undo a
+  rendering step (navigation, templates compiled, compacting) measure it on the few pages rendered anew; the
+  "empty .cache/" row shows a build that renders every page;
 - the end-of-build audit runs on each page as it is written (on_post_page), not on the site read back, and
   reads the article's text and links with regular expressions (checked against html.parser on every built
   page); each link is resolved once per folder;

@@ -234,7 +234,9 @@ ABLATIONS = [
                    "lambda m: m[1] or \"\\n\", html, flags=re.S | re.I)\n")]),
     ("audit-reads-site", "(a) with the end-of-build audit reading the site back", [
         replace_in("speed_hooks.py", 'config.plugins["macros"].variables["pairing_built_pages"] = _built_pages', "pass"),
-        replace_in("speed_hooks.py", "_built_pages.record(page.file.dest_uri, output, plan)", "pass")]),
+        replace_in("speed_hooks.py", "links, ids = _built_pages.record(page.file.dest_uri, output, plan)", "links, ids = (), ()")]),
+    ("no-page-cache", "(a) rendering every page every build (no pages kept in .cache/pages.sqlite)", [
+        replace_in("speed_hooks.py", "    if store is None or menu is None or shared is None:\n", "    if True:\n")]),
     ("jieba-every-build", "(a) loading jieba's dictionary in every build", [
         replace_in("macros.py", "_add_search_words_before_first_cut(env.conf, words)", "_add_search_words(words)")]),
     ("memory-held", "(a) holding what the build no longer needs (the other memory savings undone)", [
