@@ -39,7 +39,7 @@ SHARED = ["data", "overrides", "pairing", "macros.py", "hooks.py", "speed_hooks.
 SETTINGS = ["lang", "separator", "pipeline", "fields", "jieba_dict", "jieba_dict_user"]
 log = logging.getLogger("mkdocs.hooks.speed_hooks")
 _build = {"cache": None, "search_cache": None, "pages": set(), "dirty": False, "serve_dirty": False, "kept_urls": set(),
-          "page_store": None, "site_key": None, "page_keys": {}, "page_hits": {}}
+          "page_store": None, "site_key": None, "run_key": None, "page_keys": {}, "page_hits": {}}
 # What each page showed as it was written, for macros.py's end-of-build audit; kept across `serve` rebuilds.
 _built_pages = audit.BuiltPages()
 _last_contents: dict | None = None   # what each listing page showed in the last build of this process (None: no build yet)
@@ -146,7 +146,9 @@ def on_page_context(context, page, config, nav):
     shared = config.plugins["macros"].variables["pairing_shared_parts"].fingerprint()
     if store is None or menu is None or shared is None:
         return context
-    key = pagecache.page_key(_build["site_key"], page.url, page.title or "", pagecache.toc_outline(page.toc),
+    if _build["run_key"] is None:   # once a build: the settings as this command runs them, the menu's titles
+        _build["run_key"] = pagecache.run_key(_build["site_key"], _effective_settings(config), _menu_titles(nav))
+    key = pagecache.page_key(_build["run_key"], page.url, page.title or "", pagecache.toc_outline(page.toc),
                              page.meta, page.content or "", menu, shared)
     kept = store.get(key)
     if kept is None:
@@ -221,7 +223,7 @@ def _open_page_store(config, project: Path) -> None:
         store = pagecache.PageStore(project / PAGE_STORE)
     if store is not None:
         store.served.clear()
-    _build.update(page_store=store, site_key=pagecache.site_key(project, SHARED), page_keys={}, page_hits={})
+    _build.update(page_store=store, site_key=pagecache.site_key(project, SHARED), run_key=None, page_keys={}, page_hits={})
     config.plugins["macros"].variables["pairing_pages_kept"] = store.served if store is not None else set()
 
 
@@ -267,6 +269,25 @@ def _nav_key(page, nav) -> tuple | None:
     if _last_menu[0] != (id(nav), page.url):
         _last_menu[:] = [(id(nav), page.url), tuple(normalize_url(url, page) for url in _menu_urls(nav))]
     return _last_menu[1]
+
+
+def _effective_settings(config) -> dict:
+    """What a command line changes without a file: `mkdocs serve` sets the site's address to its own, and
+    `build` takes another theme or folder or link style."""
+    # Why relative: CI may check the site out elsewhere each run, and the pages do not show where it was.
+    project = Path(config["config_file_path"]).parent
+    relative = [os.path.relpath(path, project) if path else None for path in (config.docs_dir, config.theme.custom_dir)]
+    return {"site_url": config.site_url, "use_directory_urls": config.use_directory_urls, "docs_dir": relative[0],
+            "theme": [config.theme.name, relative[1]]}
+
+
+def _menu_titles(nav) -> list:
+    items, titles = list(nav.items), []
+    while items:
+        item = items.pop(0)
+        titles.append([item.title, getattr(item, "url", None)])
+        items += list(getattr(item, "children", None) or [])
+    return titles
 
 
 def _menu_urls(nav) -> list[str]:

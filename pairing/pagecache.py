@@ -45,6 +45,12 @@ def site_key(project: Path, shared: list[str]) -> str:
     return digest.hexdigest()
 
 
+def run_key(site: str, settings: dict, menu_titles: list) -> str:
+    """site_key with what the running command changes (the settings as it runs them, the menu's titles)."""
+    text = json.dumps([site, settings, menu_titles], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def page_key(site: str, url: str, title: str, toc: list, meta: dict, html: str, menu, shared: str) -> bytes:
     """Content hash of one page's inputs: the site's (site_key), its own, what its menu shows, the shared parts."""
     parts = [site, url, title, toc, meta, menu, shared]

@@ -4,8 +4,11 @@ build served from the store with one rendered in full."""
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
+import subprocess
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -133,3 +136,28 @@ def test_changed_settings_and_plans_are_rendered_again(site_copy, tmp_path):
     result = run_build(site_copy, tmp_path / "offline", {**env, "PAIRING_OFFLINE": "true"})
     assert result.returncode == 0, result.stderr
     assert (site_copy / ".cache" / pagecache.FILE).read_bytes() == before
+
+
+# A build as `mkdocs serve` runs it: the site's address set to the server's after the settings are read.
+AS_SERVED = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config("mkdocs.yml", site_dir=sys.argv[1])
+config.site_url = "http://127.0.0.1:8123/"
+build(config)
+"""
+
+
+def test_pages_made_for_another_address_are_not_written(site_copy, tmp_path):
+    """`mkdocs serve` builds the pages for its own address; a build afterwards must not write those. (A
+    kindergarten's page: only Material's canonical link on it names the site's address.)"""
+    page, env = "kindergartens/dongyuan/index.html", {"REPO_URL": TEST_REPO_URL, "SITE_URL": "https://plans.example.org/"}
+    assert run_build(site_copy, tmp_path / "one", env).returncode == 0
+    served = subprocess.run([sys.executable, "-c", AS_SERVED, str(tmp_path / "served")], cwd=site_copy,
+                            env={**os.environ, **env}, capture_output=True, text=True, timeout=300)
+    assert served.returncode == 0, served.stderr
+    assert 'href="http://127.0.0.1:8123/kindergartens/dongyuan/"' in (tmp_path / "served" / page).read_text(encoding="utf-8")
+    assert run_build(site_copy, tmp_path / "two", env).returncode == 0
+    html = (tmp_path / "two" / page).read_text(encoding="utf-8")
+    assert 'href="https://plans.example.org/kindergartens/dongyuan/"' in html and "127.0.0.1:8123" not in html
