@@ -282,21 +282,22 @@ def _effective_settings(config) -> dict:
 
 
 def _menu_titles(nav) -> list:
-    items, titles = list(nav.items), []
-    while items:
-        item = items.pop(0)
-        titles.append([item.title, getattr(item, "url", None)])
-        items += list(getattr(item, "children", None) or [])
-    return titles
+    return [[item.title, getattr(item, "url", None)] for item in _menu_items(nav)]
 
 
 def _menu_urls(nav) -> list[str]:
-    urls, items = [nav.homepage.url if nav.homepage else ""], list(nav.items)
+    return [nav.homepage.url if nav.homepage else ""] + [
+        item.url for item in _menu_items(nav) if getattr(item, "url", None) is not None]
+
+
+def _menu_items(nav) -> list:
+    """Every entry of the menu, sections and their children included, level by level."""
+    items, found = list(nav.items), []
     while items:
         item = items.pop(0)
-        urls += [item.url] if getattr(item, "url", None) is not None else []
+        found.append(item)
         items += list(getattr(item, "children", None) or [])
-    return urls
+    return found
 
 
 def _search_plugin(config):
