@@ -189,6 +189,8 @@ def on_post_build(config):
     store = _build["page_store"]
     if store is not None:
         log.info(f"speed_hooks: {len(store.served)} pages written as kept from an earlier build ({PAGE_STORE})")
+        # Why now in `serve --dirty` too: the store is locked for other builds until this build's pages are in.
+        store.commit(keep_unused=_build["dirty"] or _build["serve_dirty"])
     if not _build["serve_dirty"]:
         _save_caches(partial=_build["dirty"])
     tags = config.plugins.get("material/tags") or config.plugins.get("tags")
@@ -207,8 +209,6 @@ def _save_caches(partial: bool) -> None:
     if _build["cache"] is not None:
         _build["cache"].save(keep_unused=partial)
     buildcache.save_stores(partial=partial)
-    if _build["page_store"] is not None:
-        _build["page_store"].commit(keep_unused=partial)
 
 
 def _open_page_store(config, project: Path) -> None:

@@ -66,44 +66,66 @@ def toc_outline(toc) -> list:
 
 
 class PageStore:
-    """The pages of earlier builds by key: get() serves one, put() keeps one; commit() after a good build."""
+    """The pages of earlier builds by key: get() serves one, put() keeps one; commit() after a good build.
+
+    A store that cannot be used (another build holds it, the file is not a database) serves nothing and keeps
+    nothing: the build renders every page, as with an empty .cache/."""
 
     def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.path = path
-        self.db = sqlite3.connect(path)
-        try:
-            self.db.execute("CREATE TABLE IF NOT EXISTS pages (key BLOB PRIMARY KEY, page BLOB, build INTEGER)")
-        except sqlite3.DatabaseError:   # not a database (a broken file): start afresh
-            self.db.close()
-            path.unlink()
-            self.db = sqlite3.connect(path)
-            self.db.execute("CREATE TABLE pages (key BLOB PRIMARY KEY, page BLOB, build INTEGER)")
-        self.build = (self.db.execute("SELECT MAX(build) FROM pages").fetchone()[0] or 0) + 1
+        self.path, self.db = path, None
         self.served: set[str] = set()   # the URLs of this build's pages that came from here
         self.used: list[bytes] = []      # their keys
+        self.build = 0
+        for attempt in range(2):
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(path, timeout=1)
+                self.db.execute("CREATE TABLE IF NOT EXISTS pages (key BLOB PRIMARY KEY, page BLOB, build INTEGER)")
+                self.build = (self.db.execute("SELECT MAX(build) FROM pages").fetchone()[0] or 0) + 1
+                return
+            except sqlite3.DatabaseError as error:
+                self.close()
+                if attempt or isinstance(error, sqlite3.OperationalError):
+                    return   # in use by another build, or cannot be written: none this build
+                path.unlink(missing_ok=True)   # not a database (a broken file): start afresh
 
     def get(self, key: bytes) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
         """A page's HTML, its links and its ids, as written in an earlier build; None if not kept."""
-        row = self.db.execute("SELECT page FROM pages WHERE key = ?", (key,)).fetchone()
+        row = self._run("SELECT page FROM pages WHERE key = ?", (key,))
         if row is None:
             return None
         self.used.append(key)
         return decode(row[0])
 
     def put(self, key: bytes, html: str, links, ids) -> None:
-        self.db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?)", (key, encode(html, links, ids), self.build))
+        self._run("INSERT OR REPLACE INTO pages VALUES (?, ?, ?)", (key, encode(html, links, ids), self.build))
 
     def commit(self, keep_unused: bool) -> None:
         """Keep this build's pages (after a full build, only those: the file does not grow)."""
-        self.db.executemany("UPDATE pages SET build = ? WHERE key = ?", ((self.build, key) for key in self.used))
-        if not keep_unused:
-            self.db.execute("DELETE FROM pages WHERE build < ?", (self.build,))
-        self.db.commit()
+        if self.db is None:
+            return
+        try:
+            self.db.executemany("UPDATE pages SET build = ? WHERE key = ?", ((self.build, key) for key in self.used))
+            if not keep_unused:
+                self.db.execute("DELETE FROM pages WHERE build < ?", (self.build,))
+            self.db.commit()
+        except sqlite3.DatabaseError:
+            self.close()
         self.used.clear()
 
     def close(self) -> None:
-        self.db.close()   # without commit(): what this build added is dropped
+        if self.db is not None:
+            self.db.close()   # without commit(): what this build added is dropped
+            self.db = None
+
+    def _run(self, statement: str, values: tuple):
+        if self.db is None:
+            return None
+        try:
+            return self.db.execute(statement, values).fetchone()
+        except sqlite3.DatabaseError:
+            self.close()
+            return None
 
 
 def encode(html: str, links, ids) -> bytes:

@@ -96,6 +96,19 @@ def served(result) -> int:
     return int(re.search(r"speed_hooks: (\d+) pages written as kept", result.stderr)[1])
 
 
+def test_a_store_another_build_is_writing_serves_and_keeps_nothing(tmp_path):
+    """Two builds at once (`mkdocs serve` while another build runs): the second renders every page, no error."""
+    path = tmp_path / pagecache.FILE
+    writing = pagecache.PageStore(path)
+    writing.put(b"a", "<p>a</p>", [], [])   # its transaction holds the file until it commits
+    other = pagecache.PageStore(path)
+    other.put(b"b", "<p>b</p>", [], [])
+    assert (other.db, other.get(b"a")) == (None, None)
+    other.commit(keep_unused=False)
+    writing.commit(keep_unused=False)
+    assert pagecache.PageStore(path).get(b"a") == ("<p>a</p>", (), ())
+
+
 def kept_pages(project) -> dict[int, int]:
     """Rows of the store by the build that last used them (the newest build is the largest number)."""
     with sqlite3.connect(project / ".cache" / pagecache.FILE) as db:
