@@ -49,9 +49,10 @@ _last_tags: dict = {}   # the tags plugin's page → tags mappings of the last b
 
 # Hooks
 def on_startup(command, dirty):
-    """Let `mkdocs serve --dirty` run under strict: true (see _DirtyBuildNotice); `mkdocs serve` loads jieba's
-    dictionary at once."""
+    """Let `mkdocs serve --dirty` run under strict: true (see _DirtyBuildNotice) and keep its caches open from
+    one rebuild to the next (saved when it stops); `mkdocs serve` loads jieba's dictionary at once."""
     _build["serve_dirty"] = dirty
+    buildcache.keep_open(dirty)
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildNotice())
     # Why: a build loads it only when it cuts a page (macros.py), which in `serve` is the first rebuild after a

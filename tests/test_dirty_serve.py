@@ -34,7 +34,8 @@ plan = Path(sys.argv[2])
 plan.write_text(plan.read_text(encoding="utf-8").replace(sys.argv[3], sys.argv[4]), encoding="utf-8")
 last = config()
 build(last, dirty=True)
-Path("cached-before-exit").write_text(str(Path(".cache/search-entries.json").is_file()))
+caches = ["search-entries", "checked-pages", "calendars"]
+Path("cached-before-exit").write_text(" ".join(str(Path(f".cache/{name}.json").is_file()) for name in caches))
 last.plugins.on_shutdown()
 """
 
@@ -66,8 +67,11 @@ def test_a_saved_title_shows_on_every_page_that_shows_the_plan(site_copy, tmp_pa
         "plans/xx-county-jiguan-pairing/", "plans/z-town-pairing/"}
     assert any("改过" in d["title"].replace("\u200b", "") for d in docs if d["location"] == "plans/xianyang-jiguan-pairing/")
     # The caches stay open while serving (not written after each save) and are saved when serving stops.
-    assert (site_copy / "cached-before-exit").read_text() == "False"
+    assert (site_copy / "cached-before-exit").read_text() == "False False False"
     assert "改过" in (site_copy / ".cache" / "search-entries.json").read_text(encoding="utf-8").replace("\u200b", "")
+    checked = json.loads((site_copy / ".cache" / "checked-pages.json").read_text(encoding="utf-8"))["pages"]
+    assert any(isinstance(value, dict) and value["data"].get("title") == "改过的咸阳结对计划" for value in checked.values())
+    assert (site_copy / ".cache" / "calendars.json").is_file()
 
 
 def test_pages_that_do_not_show_the_plan_are_not_rebuilt(site_copy, tmp_path):
