@@ -28,7 +28,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.utils import normalize_url  # noqa: E402
 from watchdog.observers.polling import PollingObserver  # noqa: E402
 
-from pairing import audit, buildcache, listings, rebuild, searchindex  # noqa: E402
+from pairing import audit, buildcache, listings, rebuild, searchindex, serving  # noqa: E402
 from pairing.plans import PLANS_DIR  # noqa: E402
 
 CACHE_FILE = buildcache.CACHE_DIR / "search-entries.json"
@@ -53,6 +53,7 @@ def on_startup(command, dirty):
     one rebuild to the next (saved when it stops); `mkdocs serve` loads jieba's dictionary at once."""
     _build["serve_dirty"] = dirty
     buildcache.keep_open(dirty)
+    serving.keep_between_rebuilds(dirty)
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildNotice())
     # Why: a build loads it only when it cuts a page (macros.py), which in `serve` is the first rebuild after a

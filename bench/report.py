@@ -264,6 +264,9 @@ a quarter of an hour, so it is no longer run):
   something else (pairing/listings.py, pairing/rebuild.py), keeping the tags plugin's export and the search
   index whole; its caches stay open between rebuilds and are saved when it stops, the check cache
   (`checked-pages.json`) and the calendars' too (row "reading and writing the check and calendar caches");
+- `mkdocs serve --dirty` makes again only the saved plan's parts of the open data and of the editor's files, and
+  writes only the files whose content changed (pairing/serving.py; calendars stamped with the time serving
+  started);
 - `mkdocs serve` notices a save within 0.1 s: MkDocs' polling watcher looks every 0.1 s instead of 0.5 s
   (speed_hooks.on_serve; still polling, which works in Docker and on network mounts);
 - memory (rows "loading jieba's dictionary in every build" and "holding what the build no longer needs"):

@@ -250,7 +250,7 @@ ABLATIONS = [
     ("jieba-every-build", "(a) loading jieba's dictionary in every build", [
         replace_in("macros.py", "_add_search_words_before_first_cut(env.conf, words)", "_add_search_words(words)")]),
     ("memory-held", "(a) holding what the build no longer needs (the other memory savings undone)", [
-        replace_in("hooks.py", "_add(files, _written(config, path, content), path)",
+        replace_in("hooks.py", "_add(files, _written(config, path, content, written), path)",
                    "_add(files, File.generated(config, path, content=content), path)"),
         replace_in("speed_hooks.py", 'buildcache.close_store("calendars")', "pass"),
         replace_in("speed_hooks.py", "page.meta = dict(plan.data)", "pass"),
@@ -269,9 +269,11 @@ ABLATIONS = [
         replace_in("speed_hooks.py", "    return quicker_watcher(server, WATCH_INTERVAL)", "    return server")]),
     ("caches-read-each-rebuild", "(a) `serve --dirty` reading and writing the check and calendar caches at each save", [
         replace_in("speed_hooks.py", "    buildcache.keep_open(dirty)\n", "")]),
+    ("open-data-every-rebuild", "(a) `serve --dirty` making and writing all open data and editor files at each save", [
+        replace_in("speed_hooks.py", "    serving.keep_between_rebuilds(dirty)\n", "")]),
 ]
 # The rows above that change only `mkdocs serve --dirty`: measured by its save-to-reload time, not by full builds.
-SERVE_ABLATIONS = {"watch-every-half-second", "caches-read-each-rebuild"}
+SERVE_ABLATIONS = {"watch-every-half-second", "caches-read-each-rebuild", "open-data-every-rebuild"}
 
 
 def save_raw(variants: list[Variant], path: Path) -> None:

@@ -8,7 +8,7 @@ import json
 import subprocess
 import sys
 
-from conftest import MKDOCS  # noqa: F401  (the same interpreter runs the builds)
+from conftest import MKDOCS, run_build  # noqa: F401  (the same interpreter runs the builds)
 
 from pairing import searchindex
 
@@ -83,6 +83,11 @@ def test_pages_that_do_not_show_the_plan_are_not_rebuilt(site_copy, tmp_path):
     for page in ["kindergartens/dongyuan/", "plans/dongyuan-pairing/", "tags/送课/", "kindergartens/", "tags/", "editing/"]:
         assert (site / page / "index.html").stat().st_mtime < built, page
     assert (site / "index.html").stat().st_mtime > built   # negative control: the home page was rebuilt
+    # Nor the open data and editor's files that do not show it (pairing/serving.py); those that do are written.
+    for file in ["data/plans.schema.json", "editor/plans/dongyuan-pairing.json"]:
+        assert (site / file).stat().st_mtime < built, file
+    for file in ["data/plans.json", "data/plans.csv", "editor/plans/xianyang-jiguan-pairing.json", "editor/data.json"]:
+        assert (site / file).stat().st_mtime > built, file
 
 
 def test_a_broken_plan_stops_the_dirty_rebuild_with_its_message(site_copy, tmp_path):
@@ -97,3 +102,19 @@ def test_a_new_tag_shows_on_the_tags_page_and_gets_its_page(site_copy, tmp_path)
     assert result.returncode == 0, result.stderr
     assert 'href="新加的标签/"' in (site / "tags" / "index.html").read_text(encoding="utf-8")
     assert "与咸阳市机关幼儿园结对学习计划" in (site / "tags" / "新加的标签" / "index.html").read_text(encoding="utf-8")
+
+
+def test_open_data_and_editor_files_after_a_save_are_those_of_a_clean_build(site_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")   # the calendars' DTSTAMP, the same in both builds
+    site, clean = tmp_path / "site", tmp_path / "clean"
+    # The saved plan gets a new title and now gives its year, so it gets a calendar of its own.
+    result = serve_twice(site_copy, site, f"title: {TITLE}", "title: 改过的咸阳结对计划\nyear: 2024")
+    assert result.returncode == 0, result.stderr
+    assert run_build(site_copy, clean).returncode == 0
+    assert (clean / "data" / "calendar" / "xianyang-jiguan-pairing.ics").is_file()
+    assert "改过的咸阳结对计划" in (site / "data" / "plans.json").read_text(encoding="utf-8")
+    for folder in ["data", "editor"]:
+        files = sorted(p.relative_to(clean) for p in (clean / folder).rglob("*") if p.is_file())
+        assert files == sorted(p.relative_to(site) for p in (site / folder).rglob("*") if p.is_file())
+        for file in files:
+            assert (site / file).read_bytes() == (clean / file).read_bytes(), file
