@@ -120,7 +120,11 @@ def _page_audit(env, collection, site_dir):
     if built is None:
         return (audit.lost_content(collection, site_dir, env.conf["use_directory_urls"])
                 + audit.broken_links(site_dir, base_path))
-    return audit.recorded_lost_content(collection, built) + audit.broken_links(site_dir, base_path, built.links)
+    # Why: while serving --dirty, only the pages whose links can lead elsewhere are checked again (audit.LinkAudit).
+    links = serving.held("link audit", audit.LinkAudit)
+    broken = (links.check(site_dir, base_path, built) if links is not None
+              else audit.broken_links(site_dir, base_path, built.links))
+    return audit.recorded_lost_content(collection, built) + broken
 
 
 def _write_redirects(collection, site_dir, use_directory_urls):

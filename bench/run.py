@@ -271,9 +271,11 @@ ABLATIONS = [
         replace_in("speed_hooks.py", "    buildcache.keep_open(dirty)\n", "")]),
     ("open-data-every-rebuild", "(a) `serve --dirty` making and writing all open data and editor files at each save", [
         replace_in("speed_hooks.py", "    serving.keep_between_rebuilds(dirty)\n", "")]),
+    ("audit-every-link", "(a) `serve --dirty` checking every page's links at each save", [
+        replace_in("macros.py", 'links = serving.held("link audit", audit.LinkAudit)', "links = None")]),
 ]
 # The rows above that change only `mkdocs serve --dirty`: measured by its save-to-reload time, not by full builds.
-SERVE_ABLATIONS = {"watch-every-half-second", "caches-read-each-rebuild", "open-data-every-rebuild"}
+SERVE_ABLATIONS = {"watch-every-half-second", "caches-read-each-rebuild", "open-data-every-rebuild", "audit-every-link"}
 
 
 def save_raw(variants: list[Variant], path: Path) -> None:

@@ -118,3 +118,17 @@ def test_open_data_and_editor_files_after_a_save_are_those_of_a_clean_build(site
         assert files == sorted(p.relative_to(site) for p in (site / folder).rglob("*") if p.is_file())
         for file in files:
             assert (site / file).read_bytes() == (clean / file).read_bytes(), file
+
+
+def test_a_link_to_the_plan_that_its_save_breaks_stops_the_dirty_rebuild(site_copy, tmp_path):
+    # The guide links to the plan's last schedule row; the save removes that row. The guide is not built again,
+    # so the end-of-build audit must look at its links again (audit.LinkAudit: an #anchor into a page built again).
+    guide = site_copy / "docs" / "editing.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n<a href=\"../plans/xianyang-jiguan-pairing/#schedule-11\">最后一行</a>\n",
+                     encoding="utf-8")
+    last_row = "  - months: [6]\n    next_year: true\n    activities:\n      items: [我园教师上课、说课、评课、看观文艺]\n"
+    assert last_row in (site_copy / PLAN).read_text(encoding="utf-8")
+    result = serve_twice(site_copy, tmp_path / "site", last_row, "")
+    assert (site_copy / "built").is_file(), result.stderr   # negative control: the first build, with the row, passed
+    assert result.returncode != 0
+    assert "site/editing/index.html:1:1: 站内链接 ../plans/xianyang-jiguan-pairing/#schedule-11 的锚点 #schedule-11 不存在" in result.stderr
