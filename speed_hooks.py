@@ -4,7 +4,9 @@
   smaller (plain UTF-8, fewer word breaks); pages that only list plans are left out of it.
 - QR codes and calendar files of unchanged plans come from .cache/ (pairing.buildcache).
 - The end-of-build audit (macros.py) uses the pages as they were written, recorded here in on_post_page.
-- `mkdocs serve --dirty` rebuilds the saved page and every page that shows it (pairing.rebuild).
+- `mkdocs serve --dirty` rebuilds the saved page and every page that shows it (pairing.rebuild), and keeps
+  in its process what a save does not change: the caches, each plan's open data and editor files, the link
+  audit's results (pairing.serving, used by hooks.py and macros.py).
 - `mkdocs serve` notices a save within a tenth of a second (its watcher polls more often: on_serve).
 - Memory (MkDocs reads every page before it writes any): a plan page's front matter shares the plan's data,
   a written page lets go of its HTML and Markdown, the calendars' cache is saved once the open data is made.

@@ -273,9 +273,13 @@ ABLATIONS = [
         replace_in("speed_hooks.py", "    serving.keep_between_rebuilds(dirty)\n", "")]),
     ("audit-every-link", "(a) `serve --dirty` checking every page's links at each save", [
         replace_in("macros.py", 'links = serving.held("link audit", audit.LinkAudit)', "links = None")]),
+    ("rglob-site-pages", "(a) `serve --dirty` listing the site's pages for the audit with Path.rglob", [
+        replace_in("pairing/audit.py", "    root, found = str(site_dir), []\n",
+                   '    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))\n')]),
 ]
 # The rows above that change only `mkdocs serve --dirty`: measured by its save-to-reload time, not by full builds.
-SERVE_ABLATIONS = {"watch-every-half-second", "caches-read-each-rebuild", "open-data-every-rebuild", "audit-every-link"}
+SERVE_ABLATIONS = {"watch-every-half-second", "caches-read-each-rebuild", "open-data-every-rebuild", "audit-every-link",
+                   "rglob-site-pages"}
 
 
 def save_raw(variants: list[Variant], path: Path) -> None:
