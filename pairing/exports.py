@@ -308,9 +308,13 @@ def open_data_files(collection: Collection, site_url: str, stamp: datetime,
     if remade is not None:
         remade.start()
     plans, names = list(collection.plans.values()), collection.kindergartens
+    keys = [plan_key(plan, names, site_url) for plan in plans] if remade is not None else [None] * len(plans)
 
     def parts(kind: str) -> list:
-        return [_plan_part(kind, plan, names, site_url, remade) for plan in plans]
+        make = PLAN_PARTS[kind]
+        if remade is None:
+            return [make(plan, names, site_url) for plan in plans]
+        return [remade.get((kind, key), lambda plan=plan: make(plan, names, site_url)) for plan, key in zip(plans, keys)]
 
     yield PLANS_JSON, plans_json(parts("record"), names)
     yield PLANS_SCHEMA, as_json(published_schema())
@@ -339,11 +343,7 @@ PLAN_PARTS: dict[str, Callable[[Plan, dict, str], object]] = {
 }
 
 
-def _plan_part(kind: str, plan: Plan, names: dict, site_url: str, remade: Remade | None):
-    make = PLAN_PARTS[kind]
-    if remade is None:
-        return make(plan, names, site_url)
-    # Why this key: a part reads the plan (its text), the site's address and its parties' kindergartens (the
-    # author is one of them), nothing else.
-    shown = tuple(json_line(names[party["kindergarten"]]) for party in plan.data["parties"])
-    return remade.get((kind, plan.text, site_url, shown), lambda: make(plan, names, site_url))
+def plan_key(plan: Plan, names: dict, site_url: str) -> tuple:
+    """What a plan's parts are made from: the plan (its text), the site's address and its parties' kindergartens
+    (the author is one of them), nothing else."""
+    return (plan.text, site_url, tuple(json_line(names[party["kindergarten"]]) for party in plan.data["parties"]))
