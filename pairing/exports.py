@@ -17,10 +17,10 @@ from typing import Callable, Iterator
 import icalendar
 
 from . import buildcache, views
-from .serving import Remade
 from .directory import plan_regions
 from .plans import Collection, Plan
 from .schema import plan_schema
+from .serving import Remade
 
 DATA_DIR = "data"
 PLANS_JSON = f"{DATA_DIR}/plans.json"
