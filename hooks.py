@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from pairing import chrome, csp, directory, exports, heldparts, htmltext, listings, offline, render, themefiles
+from pairing import chrome, csp, directory, exports, heldparts, htmltext, listings, offline, render, serving, themefiles
 
 
 # What every page leaves out for Material's script to get from one file (pairing/chrome.py); one per build.
@@ -40,9 +40,12 @@ def on_files(files: Files, *, config) -> Files:
     home_url = "" if config["use_directory_urls"] else "index.html"
     data = render.plan_index_data(collection, home_url)
     _add(files, File.generated(config, directory.PLAN_INDEX_DATA, content=data), directory.PLAN_INDEX_DATA)
-    stamp = _build_time()
-    for path, content in exports.open_data_files(collection, config["site_url"] or "", stamp):
-        _add(files, _written(config, path, content), path)
+    # Why one stamp while serving --dirty: a calendar that did not change is then the same file, not written again
+    # after each save (pairing.serving); its DTSTAMP says when it was made, as RFC 5545 asks.
+    stamp = serving.held("calendar stamp", _build_time) or _build_time()
+    remade, written = serving.held("open data", serving.Remade), serving.held("written files", serving.WrittenFiles)
+    for path, content in exports.open_data_files(collection, config["site_url"] or "", stamp, remade):
+        _add(files, _written(config, path, content, written), path)
     theme_files = [f.src_uri for f in files if f.src_dir not in (None, config["docs_dir"])]
     for path in themefiles.unused(theme_files, _search_languages(config)):
         files.remove(files.get_file_from_path(path))
@@ -80,12 +83,15 @@ def _add(files: Files, file: File, what: str) -> None:
     files.append(file)
 
 
-def _written(config, path: str, content: str | bytes) -> File:
-    """A generated file, written to the site now."""
+def _written(config, path: str, content: str | bytes, written: serving.WrittenFiles | None = None) -> File:
+    """A generated file, written to the site now (unless `written` says it is there as written)."""
     # Why: MkDocs keeps a generated file's content in memory until it copies the static files, after every page
     # is read (the open data is 30 MB at 1,000 plans); a file whose source is its destination it leaves in place.
     file = File.generated(config, path, content=content)
-    file.copy_file()
+    if written is None or not written.unchanged(file.abs_dest_path, content):
+        file.copy_file()
+        if written is not None:
+            written.wrote(file.abs_dest_path, content)
     return File.generated(config, path, abs_src_path=file.abs_dest_path)
 
 

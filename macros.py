@@ -14,7 +14,7 @@ from markupsafe import escape  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from pairing import (audit, csp, directory, editor, heldparts, links, listings, offline, plans, policy, render,  # noqa: E402
-                     search, sharing)
+                     search, serving, sharing)
 from pairing.problems import ContentError, format_problems  # noqa: E402
 
 STARTER_PLAN = Path(__file__).resolve().parent / "pairing" / "starter_plan.md"
@@ -120,7 +120,11 @@ def _page_audit(env, collection, site_dir):
     if built is None:
         return (audit.lost_content(collection, site_dir, env.conf["use_directory_urls"])
                 + audit.broken_links(site_dir, base_path))
-    return audit.recorded_lost_content(collection, built) + audit.broken_links(site_dir, base_path, built.links)
+    # Why: while serving --dirty, only the pages whose links can lead elsewhere are checked again (audit.LinkAudit).
+    links = serving.held("link audit", audit.LinkAudit)
+    broken = (links.check(site_dir, base_path, built) if links is not None
+              else audit.broken_links(site_dir, base_path, built.links))
+    return audit.recorded_lost_content(collection, built) + broken
 
 
 def _write_redirects(collection, site_dir, use_directory_urls):
@@ -145,13 +149,30 @@ def _use_local_offline_shim(conf):
 
 
 def _write_editor_data(collection, site_dir, repository):
-    """What the form editor reads: the schema, kindergartens and the list of plans, and each plan (pairing.editor)."""
-    files = {editor.DATA_FILE: editor.editor_data(collection, repository), **editor.plan_files(collection)}
-    for path, data in files.items():
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # Why compact: only the editor's script reads these (a thousand files, one per plan).
-        target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    """What the form editor reads: the schema, kindergartens and the list of plans, and each plan (pairing.editor).
+    While serving --dirty, a plan whose text is the same is neither dumped nor written again (pairing.serving)."""
+    remade, written = serving.held("editor files", serving.Remade), serving.held("written files", serving.WrittenFiles)
+    if remade is not None:
+        remade.start()
+    _write_site_file(site_dir / editor.DATA_FILE, _compact_json(editor.editor_data(collection, repository)), written)
+    for plan in collection.plans.values():
+        text = (remade.get(plan.text, lambda: _compact_json(editor.plan_file(plan))) if remade is not None
+                else _compact_json(editor.plan_file(plan)))
+        _write_site_file(site_dir / editor.plan_path(plan), text, written)
+
+
+def _compact_json(data) -> str:
+    # Why compact: only the editor's script reads these (a thousand files, one per plan).
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _write_site_file(target, text, written):
+    if written is not None and written.unchanged(target, text):
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    if written is not None:
+        written.wrote(target, text)
 
 
 def _current_plan(env, required=True):

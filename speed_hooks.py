@@ -6,7 +6,10 @@
 - A page whose inputs are unchanged is written as the last build wrote it (pairing.pagecache): on_page_context
   finds it, overrides/main.html then renders it alone, hooks.py leaves it as it is, on_post_page keeps new ones.
 - The end-of-build audit (macros.py) uses the pages as they were written, recorded here in on_post_page.
-- `mkdocs serve --dirty` rebuilds the saved page and every page that shows it (pairing.rebuild).
+- `mkdocs serve --dirty` rebuilds the saved page and every page that shows it (pairing.rebuild), and keeps
+  in its process what a save does not change: the caches, each plan's open data and editor files, the link
+  audit's results (pairing.serving, used by hooks.py and macros.py).
+- `mkdocs serve` notices a save within a tenth of a second (its watcher polls more often: on_serve).
 - Memory (MkDocs reads every page before it writes any): a plan page's front matter shares the plan's data,
   a written page lets go of its HTML and Markdown, the calendars' cache is saved once the open data is made.
 
@@ -27,8 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import jinja2  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.utils import normalize_url  # noqa: E402
+from watchdog.observers.polling import PollingObserver  # noqa: E402
 
-from pairing import audit, buildcache, listings, offline, pagecache, rebuild, searchindex  # noqa: E402
+from pairing import audit, buildcache, listings, offline, pagecache, rebuild, searchindex, serving  # noqa: E402
 from pairing.plans import PLANS_DIR  # noqa: E402
 
 CACHE_FILE = buildcache.CACHE_DIR / "search-entries.json"
@@ -37,6 +41,10 @@ KEPT = ["qr-codes", "calendars"]   # pairing functions marked buildcache.kept()
 # What every page may show besides its own file: kindergartens, search words, templates, code, settings.
 SHARED = ["data", "overrides", "pairing", "macros.py", "hooks.py", "speed_hooks.py", "mkdocs.yml"]
 SETTINGS = ["lang", "separator", "pipeline", "fields", "jieba_dict", "jieba_dict_user"]
+# Why 0.1 s: MkDocs looks for saved files every 0.5 s, so a rebuild started 0.25 s after the save on average (a
+# sixth of save-to-reload at 300 plans). Still by polling, as MkDocs chose on purpose (mkdocs#2477: file-system
+# events miss changes in Docker and on network mounts); one look at docs/ costs 2 ms at 300 plans (2 % of a core).
+WATCH_INTERVAL = 0.1
 log = logging.getLogger("mkdocs.hooks.speed_hooks")
 _build = {"cache": None, "search_cache": None, "pages": set(), "dirty": False, "serve_dirty": False, "kept_urls": set(),
           "page_store": None, "site_key": None, "run_key": None, "page_keys": {}, "page_hits": {}}
@@ -45,13 +53,16 @@ _built_pages = audit.BuiltPages()
 _last_contents: dict | None = None   # what each listing page showed in the last build of this process (None: no build yet)
 _last_tags: dict = {}   # the tags plugin's page → tags mappings of the last build, by page URL
 _last_menu: list = [None, None]   # (menu, page URL), what the menu shows from that page (_nav_key)
+_theme_listing: dict = {}   # the installed theme's files as MkDocs lists them, for the rest of the process
 
 
 # Hooks
 def on_startup(command, dirty):
-    """Let `mkdocs serve --dirty` run under strict: true (see _DirtyBuildNotice); `mkdocs serve` loads jieba's
-    dictionary at once."""
+    """Let `mkdocs serve --dirty` run under strict: true (see _DirtyBuildNotice) and keep its caches open from
+    one rebuild to the next (saved when it stops); `mkdocs serve` loads jieba's dictionary at once."""
     _build["serve_dirty"] = dirty
+    buildcache.keep_open(dirty)
+    serving.keep_between_rebuilds(dirty)
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildNotice())
     # Why: a build loads it only when it cuts a page (macros.py), which in `serve` is the first rebuild after a
@@ -65,6 +76,7 @@ def on_startup(command, dirty):
 def on_config(config):
     """Open this build's caches; wrap its search index: entries of unchanged pages come from the cache."""
     project = Path(config["config_file_path"]).parent
+    _keep_theme_listing(config.theme)
     # Why reuse: `serve --dirty` would read (and write) every cache again after each save; they are saved on exit.
     buildcache.open_stores(project, KEPT, reuse=_build["serve_dirty"])
     config.plugins["macros"].variables["pairing_built_pages"] = _built_pages
@@ -199,6 +211,11 @@ def on_post_build(config):
         _last_tags.update(tags.mappings.data)
 
 
+def on_serve(server, config, builder):
+    """`mkdocs serve` notices a save sooner: its watcher looks at the files every WATCH_INTERVAL seconds."""
+    return quicker_watcher(server, WATCH_INTERVAL)
+
+
 def on_shutdown():
     if _build["serve_dirty"]:
         _save_caches(partial=True)
@@ -225,6 +242,51 @@ def _open_page_store(config, project: Path) -> None:
         store.served.clear()
     _build.update(page_store=store, site_key=pagecache.site_key(project, SHARED), run_key=None, page_keys={}, page_hits={})
     config.plugins["macros"].variables["pairing_pages_kept"] = store.served if store is not None else set()
+
+
+def quicker_watcher(server, interval: float):
+    """The server with a polling watcher that looks every `interval` seconds, watching the same paths. MkDocs
+    makes its watcher with a fixed interval and has already asked it to watch docs/ and mkdocs.yml (its own
+    server keeps them in _watched_paths; without that record the server is left as it is)."""
+    watched = dict(getattr(server, "_watched_paths", None) or {})
+    if not watched or server.observer.is_alive():
+        return server
+    for path, count in watched.items():
+        for _ in range(count):
+            server.unwatch(path)
+    server.observer = PollingObserver(timeout=interval)
+    for path, count in watched.items():
+        for _ in range(count):
+            server.watch(path)
+    return server
+
+
+def _keep_theme_listing(theme) -> None:
+    """MkDocs lists the theme's files in every build, testing each of Material's 14,500 (its icons) against a
+    dozen patterns (0.1 s of each rebuild of `serve`). The installed theme's list is kept for the process; the
+    custom_dir (overrides/, which may change while serving) is listed each time."""
+    get_env = theme.get_env
+
+    def get_env_keeping_the_listing():
+        env = get_env()
+        list_templates = env.list_templates
+
+        def listed(extensions=None, filter_func=None):
+            if extensions is not None or filter_func is None:
+                return list_templates(extensions, filter_func)
+            installed = tuple(d for d in theme.dirs if d != theme.custom_dir)
+            # Why the code: only a call with MkDocs' own filter (its patterns: the theme's static templates)
+            # gets the kept list.
+            key = (filter_func.__code__, installed, tuple(theme.static_templates))
+            if key not in _theme_listing:
+                _theme_listing[key] = [n for n in jinja2.FileSystemLoader(list(installed)).list_templates() if filter_func(n)]
+            custom = jinja2.FileSystemLoader(theme.custom_dir).list_templates() if theme.custom_dir else []
+            return sorted({*_theme_listing[key], *filter(filter_func, custom)})
+
+        env.list_templates = listed
+        return env
+
+    theme.get_env = get_env_keeping_the_listing
 
 
 class _DirtyBuildNotice(logging.Filter):

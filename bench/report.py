@@ -17,7 +17,7 @@ def markdown(variants: list, options) -> str:
     stock, site, cold = variants[0], variants[1], variants[2]
     sizes = sorted(set(site.builds) & set(stock.builds))
     parts = [header(options), builds(variants, sizes), outputs(stock, site, sizes), downloads(stock, site, sizes),
-             growth(variants[:2], sizes), serve(stock, site, options), targets(stock, site, cold, sizes, options)]
+             growth(variants[:2], sizes), serve(variants, options), targets(stock, site, cold, sizes, options)]
     if len(variants) > 3:
         parts.append(changes(variants, site, max(sizes)))
     parts.append(OPTIMISATIONS)
@@ -141,7 +141,8 @@ def growth(variants: list, sizes: list[int]) -> str:
     return "\n".join(rows)
 
 
-def serve(stock, site, options) -> str:
+def serve(variants: list, options) -> str:
+    stock, site = variants[0], variants[1]
     if not site.serve:
         return ""
     rows = [f"## `mkdocs serve`: save to reload at N = {options.serve_n}", "",
@@ -149,9 +150,10 @@ def serve(stock, site, options) -> str:
             "show its title (home page, lists, kindergarten pages; at most six) all serve the new title. "
             "The stock site is measured with full rebuilds only: its `--dirty` leaves those other pages stale. "
             "This site's `--dirty` rebuilds the saved plan and every page that shows it (speed_hooks.py, "
-            "pairing/rebuild.py).", "",
+            "pairing/rebuild.py). With `--ablate`, the site with one of its `serve --dirty` optimisations undone "
+            "follows.", "",
             "| configuration | command | min / median |", "| --- | --- | ---: |"]
-    for variant in (stock, site):
+    for variant in (stock, site, *[v for v in variants[3:] if v.serve]):
         for mode, seconds in variant.serve.items():
             rows.append(f"| {variant.label} | {serve_command(mode)} | {span(seconds)} |")
     return "\n".join(rows)
@@ -276,7 +278,18 @@ a quarter of an hour, so it is no longer run):
   to build (the "every listing on one page" row is faster and breaks the page-size bound);
 - `mkdocs serve --dirty` rebuilds the saved plan and the listing pages that show it or would now show
   something else (pairing/listings.py, pairing/rebuild.py), keeping the tags plugin's export and the search
-  index whole; its caches stay open between rebuilds and are saved when it stops;
+  index whole; its caches stay open between rebuilds and are saved when it stops, the check cache
+  (`checked-pages.json`) and the calendars' too (row "reading and writing the check and calendar caches");
+- `mkdocs serve --dirty` makes again only the saved plan's parts of the open data and of the editor's files, and
+  writes only the files whose content changed (pairing/serving.py; calendars stamped with the time serving
+  started);
+- `mkdocs serve --dirty`'s end-of-build link check looks again only at the pages built again, those with a
+  problem, and those with an #anchor into a page built again (pairing/audit.py LinkAudit), and lists the
+  site's pages with os.walk (half the time of Path.rglob);
+- the installed theme's files listed once per process (speed_hooks.py `_keep_theme_listing`): MkDocs tested
+  each of Material's 14,500 files against its patterns in every rebuild of `serve`; overrides/ is listed each time;
+- `mkdocs serve` notices a save within 0.1 s: MkDocs' polling watcher looks every 0.1 s instead of 0.5 s
+  (speed_hooks.on_serve; still polling, which works in Docker and on network mounts);
 - memory (rows "loading jieba's dictionary in every build" and "holding what the build no longer needs"):
   jieba's dictionary loaded only when some page's search entries are not in the cache; the open data written
   as it is made and the calendars' cache saved then; macro HTML waiting compressed until its page is written,

@@ -35,6 +35,7 @@ class Variant:
     sizes: dict[int, dict] = field(default_factory=dict)
     serve: dict[str, list[float]] = field(default_factory=dict)   # serve options → seconds per edit
     clear_cache: bool = False   # build with an empty .cache/ each time (a first build, or CI without a cache)
+    serve_project: Path | None = None   # an ablation of a `serve --dirty` optimisation: a copy at the serve test's N
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
             for variant, modes in ((variants[0], [""]), (variants[1], ["", "--dirty"])):
                 for mode in modes:
                     variant.serve[mode] = serve(variant, options.serve_n, Path(scratch) / "out", mode)
+            for variant in variants:
+                if variant.serve_project is not None:
+                    variant.serve["--dirty"] = serve(variant, options.serve_n, Path(scratch) / "out", "--dirty")
         save_raw(variants, options.output.with_suffix(".json"))
         text = report.markdown(variants, options)
     options.output.write_text(text, encoding="utf-8")
@@ -100,10 +104,18 @@ def prepare(scratch: Path, options: argparse.Namespace) -> list[Variant]:
     variants.insert(2, cold)
     if options.ablate:
         for name, label, patches in ABLATIONS:
-            project = synthetic.copy_site(site.projects[largest], scratch / f"ablate-{name}")
+            serve_only = name in SERVE_ABLATIONS
+            if serve_only and not options.serve_n:
+                continue
+            source = site.projects[options.serve_n if serve_only else largest]
+            project = synthetic.copy_site(source, scratch / f"ablate-{name}")
             if all(patch(project) for patch in patches):
                 variant = Variant(name, label)
-                variant.projects[largest] = project
+                # Why: these change only what `serve --dirty` does after a save; a full build is the same.
+                if serve_only:
+                    variant.serve_project = project
+                else:
+                    variant.projects[largest] = project
                 variants.append(variant)
             else:
                 print(f"ablation {name}: the code it undoes is not there any more; skipped", flush=True)
@@ -144,7 +156,7 @@ def sizes(site: Path, n: int) -> dict:
 
 def serve(variant: Variant, n: int, out: Path, mode: str) -> list[float]:
     """Save-to-reload seconds for one plan, checking every page that shows its title."""
-    project = variant.projects[n]
+    project = variant.serve_project or variant.projects[n]
     measure.build(project, out)
     plan_file = project / "docs" / "plans" / "synthetic-0001.md"
     title = measure.TITLE_LINE.search(plan_file.read_text(encoding="utf-8")).group(0)[len("title: "):]
@@ -240,7 +252,7 @@ ABLATIONS = [
     ("jieba-every-build", "(a) loading jieba's dictionary in every build", [
         replace_in("macros.py", "_add_search_words_before_first_cut(env.conf, words)", "_add_search_words(words)")]),
     ("memory-held", "(a) holding what the build no longer needs (the other memory savings undone)", [
-        replace_in("hooks.py", "_add(files, _written(config, path, content), path)",
+        replace_in("hooks.py", "_add(files, _written(config, path, content, written), path)",
                    "_add(files, File.generated(config, path, content=content), path)"),
         replace_in("speed_hooks.py", 'buildcache.close_store("calendars")', "pass"),
         replace_in("speed_hooks.py", "page.meta = dict(plan.data)", "pass"),
@@ -255,12 +267,28 @@ ABLATIONS = [
                    "(list(dict.fromkeys(found)), ids)"),
         replace_in("pairing/audit.py", "json.loads((site_dir / exports.PLANS_JSON).read_bytes(), object_hook=_document_only)",
                    'json.loads((site_dir / exports.PLANS_JSON).read_text(encoding="utf-8"))')]),
+    ("watch-every-half-second", "(a) `serve --dirty` with MkDocs' watcher looking every 0.5 s", [
+        replace_in("speed_hooks.py", "    return quicker_watcher(server, WATCH_INTERVAL)", "    return server")]),
+    ("caches-read-each-rebuild", "(a) `serve --dirty` reading and writing the check and calendar caches at each save", [
+        replace_in("speed_hooks.py", "    buildcache.keep_open(dirty)\n", "")]),
+    ("open-data-every-rebuild", "(a) `serve --dirty` making and writing all open data and editor files at each save", [
+        replace_in("speed_hooks.py", "    serving.keep_between_rebuilds(dirty)\n", "")]),
+    ("audit-every-link", "(a) `serve --dirty` checking every page's links at each save", [
+        replace_in("macros.py", 'links = serving.held("link audit", audit.LinkAudit)', "links = None")]),
+    ("rglob-site-pages", "(a) `serve --dirty` listing the site's pages for the audit with Path.rglob", [
+        replace_in("pairing/audit.py", "    root, found = str(site_dir), []\n",
+                   '    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))\n')]),
+    ("theme-listed-each-build", "(a) `serve --dirty` with MkDocs listing Material's 14,500 files at each save", [
+        replace_in("speed_hooks.py", "    _keep_theme_listing(config.theme)\n", "")]),
 ]
+# The rows above that change only `mkdocs serve --dirty`: measured by its save-to-reload time, not by full builds.
+SERVE_ABLATIONS = {"watch-every-half-second", "caches-read-each-rebuild", "open-data-every-rebuild", "audit-every-link",
+                   "rglob-site-pages", "theme-listed-each-build"}
 
 
 def save_raw(variants: list[Variant], path: Path) -> None:
     """Every measurement, so a report can be made again without building (python -m bench.rereport)."""
-    raw = [{**dataclasses.asdict(v), "projects": {}} for v in variants]
+    raw = [{**dataclasses.asdict(v), "projects": {}, "serve_project": None} for v in variants]
     path.write_text(json.dumps(raw, ensure_ascii=False, indent=1), encoding="utf-8")
 
 

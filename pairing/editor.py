@@ -7,7 +7,7 @@ schema.yml appears in the form without editing it; the body rules come from poli
 from __future__ import annotations
 
 from .numbering import chinese_numeral
-from .plans import Collection
+from .plans import Collection, Plan
 from .policy import CARD_FIELDS, macro_call_for
 from .schema import plan_schema
 from .scaffold import INTRO, NO_HEADING
@@ -46,6 +46,14 @@ def editor_data(collection: Collection, repository: dict) -> dict:
 
 
 def plan_files(collection: Collection) -> dict[str, dict]:
-    """Each plan as the editor loads it: its front matter and its body, by path in the site."""
-    return {f"{PLANS_DIR}/{plan.slug}.json": {"data": plan.data, "body": plan.body.lstrip("\n")}
-            for plan in collection.plans.values()}
+    """Each plan as the editor loads it, by path in the site."""
+    return {plan_path(plan): plan_file(plan) for plan in collection.plans.values()}
+
+
+def plan_path(plan: Plan) -> str:
+    return f"{PLANS_DIR}/{plan.slug}.json"
+
+
+def plan_file(plan: Plan) -> dict:
+    """A plan as the editor loads it: its front matter and its body (it depends on the plan's text only)."""
+    return {"data": plan.data, "body": plan.body.lstrip("\n")}

@@ -12,7 +12,7 @@ import io
 import json
 from datetime import date, datetime, timezone
 from functools import lru_cache
-from typing import Iterator
+from typing import Callable, Iterator
 
 import icalendar
 
@@ -20,6 +20,7 @@ from . import buildcache, views
 from .directory import plan_regions
 from .plans import Collection, Plan
 from .schema import plan_schema
+from .serving import Remade
 
 DATA_DIR = "data"
 PLANS_JSON = f"{DATA_DIR}/plans.json"
@@ -98,6 +99,16 @@ def as_json(document: dict) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+def json_line(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def plans_json(plan_lines: list[str], kindergartens: dict) -> str:
+    """plans.json from each plan's record as a json_line: as_json_lines(plans_document(...)) gives the same."""
+    plans = "[\n" + ",\n".join(plan_lines) + "\n]" if plan_lines else "[]"
+    return as_json_lines({"plans": [], "kindergartens": kindergartens}).replace('"plans":[]', f'"plans":{plans}', 1)
+
+
 def as_json_lines(document: dict) -> str:
     """One JSON document, compact, with each item of each top-level list or mapping (each plan, each
     kindergarten) on a line of its own: readable line by line, where indentation was a third of the bytes."""
@@ -127,27 +138,33 @@ def as_csv(columns: list[str], rows: list[list]) -> bytes:
 
 
 def plan_rows(collection: Collection, site_url: str) -> list[list]:
-    rows = []
-    for plan in collection.plans.values():
-        data, names = plan.data, collection.kindergartens
-        in_role = {role: "、".join(names[p["kindergarten"]]["name"] for p in data["parties"] if p["role"] == role)
-                   for role in views.ROLE_LABELS}
-        rows.append([data["slug"], data["title"], data.get("original_title", ""), in_role["helping"],
-                     in_role["helped"], in_role["guiding"], names[data["author"]]["name"], data.get("year", ""),
-                     views.period_text(data), "、".join(plan_regions(data, names)), "、".join(data.get("tags", [])),
-                     absolute_url(site_url, plan.url)])
-    return rows
+    return [plan_row(plan, collection.kindergartens, site_url) for plan in collection.plans.values()]
+
+
+def plan_row(plan: Plan, names: dict, site_url: str) -> list:
+    """The plan's row of plans.csv."""
+    data = plan.data
+    in_role = {role: "、".join(names[p["kindergarten"]]["name"] for p in data["parties"] if p["role"] == role)
+               for role in views.ROLE_LABELS}
+    return [data["slug"], data["title"], data.get("original_title", ""), in_role["helping"],
+            in_role["helped"], in_role["guiding"], names[data["author"]]["name"], data.get("year", ""),
+            views.period_text(data), "、".join(plan_regions(data, names)), "、".join(data.get("tags", [])),
+            absolute_url(site_url, plan.url)]
 
 
 def schedule_rows(collection: Collection) -> list[list]:
     """One row per activity (each top-level item of a schedule row), sub-items in its text. No address on each
     row: the plan's is in plans.csv, and a row is at #schedule-<安排行> of it (a fifth of the file at 1,000 plans)."""
+    return [row for plan in collection.plans.values() for row in plan_schedule_rows(plan)]
+
+
+def plan_schedule_rows(plan: Plan) -> list[list]:
+    """The plan's rows of schedule.csv."""
     rows = []
-    for plan in collection.plans.values():
-        for row in views.schedule_view(plan.data):
-            for item in row["activities"]:
-                rows.append([plan.slug, plan.data["title"], row["number"], row["year"] or "",
-                             "、".join(map(str, row["months"])), row["label"], item["marker"], item_text(item)])
+    for row in views.schedule_view(plan.data):
+        for item in row["activities"]:
+            rows.append([plan.slug, plan.data["title"], row["number"], row["year"] or "",
+                         "、".join(map(str, row["months"])), row["label"], item["marker"], item_text(item)])
     return rows
 
 
@@ -282,17 +299,51 @@ def _ics_event(event: dict, stamp: datetime) -> icalendar.Event:
 
 
 # Everything the build publishes
-def open_data_files(collection: Collection, site_url: str, stamp: datetime) -> Iterator[tuple[str, str | bytes]]:
+def open_data_files(collection: Collection, site_url: str, stamp: datetime,
+                    remade: Remade | None = None) -> Iterator[tuple[str, str | bytes]]:
     """Path in the site and content of every open-data file, one file at a time (the build writes each one
-    before the next is made: together they are 30 MB at 1,000 plans)."""
-    yield PLANS_JSON, as_json_lines(plans_document(collection, site_url))
+    before the next is made: together they are 30 MB at 1,000 plans). remade: each plan's parts as an earlier
+    build of this process made them (`mkdocs serve --dirty`), taken again for a plan whose text, address and
+    kindergartens are the same."""
+    if remade is not None:
+        remade.start()
+    plans, names = list(collection.plans.values()), collection.kindergartens
+    keys = [plan_key(plan, names, site_url) for plan in plans] if remade is not None else [None] * len(plans)
+
+    def parts(kind: str) -> list:
+        make = PLAN_PARTS[kind]
+        if remade is None:
+            return [make(plan, names, site_url) for plan in plans]
+        return [remade.get((kind, key), lambda plan=plan: make(plan, names, site_url)) for plan, key in zip(plans, keys)]
+
+    yield PLANS_JSON, plans_json(parts("record"), names)
     yield PLANS_SCHEMA, as_json(published_schema())
-    yield PLANS_CSV, as_csv(PLAN_COLUMNS, plan_rows(collection, site_url))
-    yield SCHEDULE_CSV, as_csv(SCHEDULE_COLUMNS, schedule_rows(collection))
+    yield PLANS_CSV, as_csv(PLAN_COLUMNS, parts("row"))
+    yield SCHEDULE_CSV, as_csv(SCHEDULE_COLUMNS, [row for rows in parts("schedule") for row in rows])
     calendars = []
-    for plan in collection.plans.values():
-        events = calendar_events(plan, site_url)
-        if events:
-            calendars.append(calendar_text(plan.data["title"], events))
-            yield plan_calendar(plan.slug), stamped(calendars[-1], stamp)
+    for plan, calendar in zip(plans, parts("calendar")):
+        if calendar is not None:
+            calendars.append(calendar)
+            yield plan_calendar(plan.slug), stamped(calendar, stamp)
     yield ALL_CALENDAR, stamped(combined_calendar_text(ALL_CALENDAR_NAME, calendars), stamp)
+
+
+def plan_calendar_text(plan: Plan, site_url: str) -> str | None:
+    """The plan's own calendar (calendar_text), None when it has no events."""
+    events = calendar_events(plan, site_url)
+    return calendar_text(plan.data["title"], events) if events else None
+
+
+# What the open data shows of one plan, by kind: each made from the plan, the kindergartens and the site's address.
+PLAN_PARTS: dict[str, Callable[[Plan, dict, str], object]] = {
+    "record": lambda plan, names, site_url: json_line(plan_record(plan, names, site_url)),   # in plans.json
+    "row": plan_row,                                                                          # plans.csv
+    "schedule": lambda plan, names, site_url: plan_schedule_rows(plan),                      # schedule.csv
+    "calendar": lambda plan, names, site_url: plan_calendar_text(plan, site_url),            # its .ics
+}
+
+
+def plan_key(plan: Plan, names: dict, site_url: str) -> tuple:
+    """What a plan's parts are made from: the plan (its text), the site's address and its parties' kindergartens
+    (the author is one of them), nothing else."""
+    return (plan.text, site_url, tuple(json_line(names[party["kindergarten"]]) for party in plan.data["parties"]))

@@ -57,9 +57,9 @@ def load(project_dir: Path, docs_dir: Path, data_dir: Path) -> Collection:
 
     Pages whose exact text passed every check in an earlier build (.cache/checked-pages.json) are read,
     not checked again: the checks of one page depend only on its text and on pairing's code."""
-    checked = buildcache.Store(project_dir / CHECKED_PAGES, buildcache.code_fingerprint())
+    checked = buildcache.store(project_dir / CHECKED_PAGES, buildcache.code_fingerprint())
     collection, problems = collect(project_dir, docs_dir, data_dir, checked)
-    checked.save()
+    buildcache.finish(checked)
     if problems:
         raise ContentError(problems)
     return collection

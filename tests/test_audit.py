@@ -116,6 +116,46 @@ def test_recorded_links_are_checked_instead_of_reading_the_page_again(collection
     assert audit.broken_links(site) == []
 
 
+# The audit of `mkdocs serve --dirty` (audit.LinkAudit): pages checked again only when their result can change.
+def rebuilt(built, site, name, html):
+    """A page built again with new HTML, as speed_hooks.py records it."""
+    (site / name).write_text(html, encoding="utf-8")
+    built.record(name, html, None)
+
+
+def test_the_serving_audit_finds_what_the_full_audit_finds_after_each_rebuild(collection, site):
+    built, links = record_site(collection, site), audit.LinkAudit()
+    assert links.check(site, "/", built) == audit.broken_links(site, "/", built.links) == []
+    calendar, plan = "calendar/index.html", "plans/xianyang-jiguan-pairing/index.html"
+    html = (site / plan).read_text(encoding="utf-8")
+    anchors = [a for a in built.links[calendar][0] if a.startswith("../plans/xianyang-jiguan-pairing/#")]
+    assert anchors   # the calendar links to rows of the plan by #anchor
+    anchor = anchors[0].split("#")[1]
+    # The plan is built again without the row the calendar links to: the calendar (not built again) is now broken.
+    rebuilt(built, site, plan, html.replace(f'id="{anchor}"', 'id="renamed-row"'))
+    found = links.check(site, "/", built)
+    assert found == audit.broken_links(site, "/", built.links) and [p.file for p in found] == [f"site/{calendar}"]
+    # Fixed in the next save: the calendar is checked again as the page with a problem, and passes.
+    rebuilt(built, site, plan, html)
+    assert links.check(site, "/", built) == audit.broken_links(site, "/", built.links) == []
+    # A page built again with a broken link of its own.
+    home = (site / "index.html").read_text(encoding="utf-8")
+    rebuilt(built, site, "index.html", home.replace("</article>", '<a href="nowhere/">x</a></article>'))
+    assert [str(p) for p in links.check(site, "/", built)] == ["site/index.html:1:1: 站内链接 nowhere/ 指向不存在的文件"]
+
+
+def test_the_serving_audit_checks_again_only_what_can_have_changed(collection, site):
+    # negative control: a page not built again keeps last time's result, even if its file changed behind the
+    # build's back (which in `serve --dirty` nothing does)
+    built, links = record_site(collection, site), audit.LinkAudit()
+    links.check(site, "/", built)
+    links_of = built.links["plans/dongyuan-pairing/index.html"]
+    built.links["plans/dongyuan-pairing/index.html"] = ([*links_of[0], "../nowhere/"], links_of[1])
+    assert links.check(site, "/", built) == []
+    built.record("plans/dongyuan-pairing/index.html", '<a href="../nowhere/">x</a>', None)
+    assert [p.file for p in links.check(site, "/", built)] == ["site/plans/dongyuan-pairing/index.html"]
+
+
 def test_article_text_is_the_article_only():
     from pairing.htmltext import article_text
     page = '<nav><a href="x/">甲</a></nav><article class="md-content__inner"><h2 id="a">乙<a class="headerlink" href="#a">¶</a></h2><p>丙&amp;丁</p></article><footer>戊</footer>'

@@ -115,3 +115,36 @@ def test_the_combined_calendar_is_the_one_made_from_all_events():
     assert exports.combined_calendar_text("全部", texts) == exports.calendar_text("全部", everything)
     # Negative control: leaving a plan's calendar out gives another calendar.
     assert exports.combined_calendar_text("全部", texts[1:]) != exports.calendar_text("全部", everything)
+
+
+@pytest.fixture
+def kept_open():
+    buildcache.keep_open()
+    yield
+    buildcache.keep_open(False)
+    buildcache._open.clear()
+
+
+def test_stores_kept_open_are_read_once_and_saved_only_with_the_others(tmp_path, kept_open):
+    path = tmp_path / ".cache" / "checked.json"
+    first = buildcache.store(path, "s1")
+    first.put("a", 1)
+    buildcache.finish(first)
+    assert not path.exists()   # not written at the end of each build (serve --dirty)
+    assert buildcache.store(path, "s1") is first and buildcache.store(path, "s1").get("a") == 1
+    buildcache.open_stores(tmp_path, ["squares"])
+    buildcache.close_store("squares")
+    assert "squares" in buildcache._open   # kept open too, for the next rebuild
+    buildcache.save_stores(partial=True)   # when serving stops
+    assert buildcache.Store(path, "s1").known == {"a": 1}
+    assert buildcache.store(path, "s2") is not first   # other code: a fresh store
+
+
+def test_without_keeping_open_each_build_reads_and_saves(tmp_path):
+    # negative control: `mkdocs build` saves the store at once and opens a fresh one next time
+    path = tmp_path / ".cache" / "checked.json"
+    first = buildcache.store(path, "s1")
+    first.put("a", 1)
+    buildcache.finish(first)
+    again = buildcache.store(path, "s1")
+    assert again is not first and again.get("a") == 1

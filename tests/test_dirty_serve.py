@@ -8,7 +8,7 @@ import json
 import subprocess
 import sys
 
-from conftest import MKDOCS  # noqa: F401  (the same interpreter runs the builds)
+from conftest import MKDOCS, run_build  # noqa: F401  (the same interpreter runs the builds)
 
 from pairing import searchindex
 
@@ -34,7 +34,8 @@ plan = Path(sys.argv[2])
 plan.write_text(plan.read_text(encoding="utf-8").replace(sys.argv[3], sys.argv[4]), encoding="utf-8")
 last = config()
 build(last, dirty=True)
-Path("cached-before-exit").write_text(str(Path(".cache/search-entries.json").is_file()))
+caches = ["search-entries", "checked-pages", "calendars"]
+Path("cached-before-exit").write_text(" ".join(str(Path(f".cache/{name}.json").is_file()) for name in caches))
 last.plugins.on_shutdown()
 """
 
@@ -66,8 +67,11 @@ def test_a_saved_title_shows_on_every_page_that_shows_the_plan(site_copy, tmp_pa
         "plans/xx-county-jiguan-pairing/", "plans/z-town-pairing/"}
     assert any("改过" in d["title"].replace("\u200b", "") for d in docs if d["location"] == "plans/xianyang-jiguan-pairing/")
     # The caches stay open while serving (not written after each save) and are saved when serving stops.
-    assert (site_copy / "cached-before-exit").read_text() == "False"
+    assert (site_copy / "cached-before-exit").read_text() == "False False False"
     assert "改过" in (site_copy / ".cache" / "search-entries.json").read_text(encoding="utf-8").replace("\u200b", "")
+    checked = json.loads((site_copy / ".cache" / "checked-pages.json").read_text(encoding="utf-8"))["pages"]
+    assert any(isinstance(value, dict) and value["data"].get("title") == "改过的咸阳结对计划" for value in checked.values())
+    assert (site_copy / ".cache" / "calendars.json").is_file()
 
 
 def test_pages_that_do_not_show_the_plan_are_not_rebuilt(site_copy, tmp_path):
@@ -79,6 +83,11 @@ def test_pages_that_do_not_show_the_plan_are_not_rebuilt(site_copy, tmp_path):
     for page in ["kindergartens/dongyuan/", "plans/dongyuan-pairing/", "tags/送课/", "kindergartens/", "tags/", "editing/"]:
         assert (site / page / "index.html").stat().st_mtime < built, page
     assert (site / "index.html").stat().st_mtime > built   # negative control: the home page was rebuilt
+    # Nor the open data and editor's files that do not show it (pairing/serving.py); those that do are written.
+    for file in ["data/plans.schema.json", "editor/plans/dongyuan-pairing.json"]:
+        assert (site / file).stat().st_mtime < built, file
+    for file in ["data/plans.json", "data/plans.csv", "editor/plans/xianyang-jiguan-pairing.json", "editor/data.json"]:
+        assert (site / file).stat().st_mtime > built, file
 
 
 def test_a_broken_plan_stops_the_dirty_rebuild_with_its_message(site_copy, tmp_path):
@@ -93,3 +102,33 @@ def test_a_new_tag_shows_on_the_tags_page_and_gets_its_page(site_copy, tmp_path)
     assert result.returncode == 0, result.stderr
     assert 'href="新加的标签/"' in (site / "tags" / "index.html").read_text(encoding="utf-8")
     assert "与咸阳市机关幼儿园结对学习计划" in (site / "tags" / "新加的标签" / "index.html").read_text(encoding="utf-8")
+
+
+def test_open_data_and_editor_files_after_a_save_are_those_of_a_clean_build(site_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")   # the calendars' DTSTAMP, the same in both builds
+    site, clean = tmp_path / "site", tmp_path / "clean"
+    # The saved plan gets a new title and now gives its year, so it gets a calendar of its own.
+    result = serve_twice(site_copy, site, f"title: {TITLE}", "title: 改过的咸阳结对计划\nyear: 2024")
+    assert result.returncode == 0, result.stderr
+    assert run_build(site_copy, clean).returncode == 0
+    assert (clean / "data" / "calendar" / "xianyang-jiguan-pairing.ics").is_file()
+    assert "改过的咸阳结对计划" in (site / "data" / "plans.json").read_text(encoding="utf-8")
+    for folder in ["data", "editor"]:
+        files = sorted(p.relative_to(clean) for p in (clean / folder).rglob("*") if p.is_file())
+        assert files == sorted(p.relative_to(site) for p in (site / folder).rglob("*") if p.is_file())
+        for file in files:
+            assert (site / file).read_bytes() == (clean / file).read_bytes(), file
+
+
+def test_a_link_to_the_plan_that_its_save_breaks_stops_the_dirty_rebuild(site_copy, tmp_path):
+    # The guide links to the plan's last schedule row; the save removes that row. The guide is not built again,
+    # so the end-of-build audit must look at its links again (audit.LinkAudit: an #anchor into a page built again).
+    guide = site_copy / "docs" / "editing.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n<a href=\"../plans/xianyang-jiguan-pairing/#schedule-11\">最后一行</a>\n",
+                     encoding="utf-8")
+    last_row = "  - months: [6]\n    next_year: true\n    activities:\n      items: [我园教师上课、说课、评课、看观文艺]\n"
+    assert last_row in (site_copy / PLAN).read_text(encoding="utf-8")
+    result = serve_twice(site_copy, tmp_path / "site", last_row, "")
+    assert (site_copy / "built").is_file(), result.stderr   # negative control: the first build, with the row, passed
+    assert result.returncode != 0
+    assert "site/editing/index.html:1:1: 站内链接 ../plans/xianyang-jiguan-pairing/#schedule-11 的锚点 #schedule-11 不存在" in result.stderr
