@@ -7,6 +7,8 @@
 - `mkdocs serve --dirty` rebuilds the saved page and every page that shows it (pairing.rebuild).
 - Memory (MkDocs reads every page before it writes any): a plan page's front matter shares the plan's data,
   a written page lets go of its HTML and Markdown, the calendars' cache is saved once the open data is made.
+  At the end: the search index is written entry by entry (Material's plugin makes it one string first), and
+  jieba's dictionary goes once `mkdocs build` has cut its last page.
 
 Glue only: the logic and its tests are in pairing/. Listed under `hooks:` in mkdocs.yml after hooks.py, so it
 runs after the plugins: Material's search index and macros.py's collection exist when on_config runs.
@@ -23,10 +25,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import jinja2  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.utils import normalize_url  # noqa: E402
 
-from pairing import audit, buildcache, listings, rebuild, searchindex  # noqa: E402
+from pairing import audit, buildcache, listings, rebuild, search, searchindex  # noqa: E402
 from pairing.plans import PLANS_DIR  # noqa: E402
 
 CACHE_FILE = buildcache.CACHE_DIR / "search-entries.json"
@@ -34,7 +36,8 @@ KEPT = ["qr-codes", "calendars"]   # pairing functions marked buildcache.kept()
 # What every page may show besides its own file: kindergartens, search words, templates, code, settings.
 SHARED = ["data", "overrides", "pairing", "macros.py", "hooks.py", "speed_hooks.py", "mkdocs.yml"]
 SETTINGS = ["lang", "separator", "pipeline", "fields", "jieba_dict", "jieba_dict_user"]
-_build = {"cache": None, "search_cache": None, "pages": set(), "dirty": False, "serve_dirty": False, "kept_urls": set()}
+_build = {"cache": None, "search_cache": None, "pages": set(), "dirty": False, "serve_dirty": False, "kept_urls": set(),
+          "command": None}
 # What each page showed as it was written, for macros.py's end-of-build audit; kept across `serve` rebuilds.
 _built_pages = audit.BuiltPages()
 _last_contents: dict | None = None   # what each listing page showed in the last build of this process (None: no build yet)
@@ -45,7 +48,7 @@ _last_tags: dict = {}   # the tags plugin's page → tags mappings of the last b
 def on_startup(command, dirty):
     """Let `mkdocs serve --dirty` run under strict: true (see _DirtyBuildNotice); `mkdocs serve` loads jieba's
     dictionary at once."""
-    _build["serve_dirty"] = dirty
+    _build["serve_dirty"], _build["command"] = dirty, command
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildNotice())
     # Why: a build loads it only when it cuts a page (macros.py), which in `serve` is the first rebuild after a
@@ -75,7 +78,8 @@ def on_config(config):
         kept = buildcache.Store(project / CACHE_FILE, settings)
     _build["cache"] = _build["search_cache"] = kept
     breaks = searchindex.redundant_breaks(searchindex.separator_chars(plugin.config.separator))
-    _wrap(plugin.search_index, _build["cache"], breaks)
+    merged = _wrap(plugin.search_index, _build["cache"], breaks)
+    _write_index_in_parts(plugin, config.plugins, merged)
 
 
 def on_files(files, config):
@@ -140,7 +144,17 @@ def on_post_page(output, page, config):
     return output
 
 
-def on_post_build(config):
+@event_priority(100)   # before macros.py's end-of-build audit and the writing of the search index and caches
+def _let_go_of_jieba(config):
+    """Every page is cut by now: jieba's dictionary (60 MB, loaded when some page's search entries were not in
+    the cache) goes before the end of the build needs memory of its own. `mkdocs serve` keeps it for the next
+    rebuild (on_startup)."""
+    jieba = sys.modules.get("jieba")
+    if _build["command"] != "serve" and jieba is not None and jieba.dt.initialized:
+        search.release_dictionary(jieba.dt)
+
+
+def _keep_caches(config):
     """Keep the caches for the next build (CI can keep .cache/ between runs); `serve --dirty` keeps them open
     and saves them when it stops (on_shutdown)."""
     if not _build["serve_dirty"]:
@@ -149,6 +163,9 @@ def on_post_build(config):
     if tags is not None and getattr(tags, "mappings", None) is not None:
         _last_tags.clear()
         _last_tags.update(tags.mappings.data)
+
+
+on_post_build = CombinedEvent(_let_go_of_jieba, _keep_caches)
 
 
 def on_shutdown():
@@ -243,6 +260,7 @@ def _mtime(path):
 
 
 def _wrap(index, cache, breaks):
+    """Search entries from the cache; returns the function that gives the index's entries (merged after a dirty rebuild)."""
     add_entry = index.add_entry_from_context
     rebuilt: set[str] = set()
 
@@ -259,11 +277,30 @@ def _wrap(index, cache, breaks):
         else:
             index.entries.extend(dict(entry) for entry in entries)
 
-    def generate_index(prev):
+    def merge_with(prev):
         if prev is not None:   # a dirty rebuild (mkdocs serve --dirty): merge with the last index
             _build["dirty"] = True
             index.entries = searchindex.merge(prev.entries, index.entries, rebuilt, _build["pages"])
-        return searchindex.index_json(index.config, index.entries)
+        return index.entries
 
     index.add_entry_from_context = add_entry_cached
-    index.generate_search_index = generate_index
+    index.generate_search_index = lambda prev: searchindex.index_json(index.config, merge_with(prev))
+    return merge_with
+
+
+def _write_index_in_parts(plugin, plugins, merged) -> None:
+    """Material's search plugin writes its index from one string of it (and that string's bytes, 40 MB at 1,000
+    plans, the build's peak memory); its post_build handler gives way to one that writes the same file in parts."""
+    def on_post_build(*, config):
+        if not plugin.config.enabled:
+            return
+        entries = merged(plugin.search_index_prev)
+        searchindex.write_index(Path(config.site_dir) / "search" / "search_index.json", plugin.search_index.config, entries)
+        if plugin.is_dirty:   # as Material keeps it for the next rebuild of `serve --dirty`
+            plugin.search_index_prev = plugin.search_index
+
+    events = plugins.events["post_build"]
+    for number, method in enumerate(events):
+        if getattr(method, "__self__", None) is plugin and method.__name__ == "on_post_build":
+            events[number] = on_post_build
+            plugins._event_origins[on_post_build] = plugins._event_origins.get(method, "search")

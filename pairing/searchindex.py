@@ -4,7 +4,8 @@ Material's search plugin parses every page's HTML and segments its Chinese text 
 build (about 5 ms a page, plus half a second to load jieba's dictionary), and writes the index with
 every Chinese character as a six-byte \\uXXXX escape. The entries of a page depend only on its HTML,
 URL, title, tags and the search settings, so a content hash of those finds them in a cache that CI
-can keep between builds (.cache/). Engine glue lives in speed_hooks.py; this module is plain Python.
+can keep between builds (.cache/). The index is written entry by entry (write_index), never as one string.
+Engine glue lives in speed_hooks.py; this module is plain Python.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from typing import Iterable, Iterator
 
 CACHE_FORMAT = 1
 INDEX_SETTINGS = ["lang", "separator", "pipeline", "fields"]   # what Material's index file carries
@@ -89,9 +91,28 @@ def page_of(entry: dict) -> str:
 def index_json(config: dict, entries: list[dict]) -> str:
     """search_index.json as Material writes it, but with Chinese as UTF-8, not \\uXXXX escapes (half the bytes),
     and word breaks as WRITTEN_BREAK."""
+    return "".join(index_parts(config, entries))
+
+
+def write_index(path: Path, config: dict, entries: Iterable[dict]) -> None:
+    """Write index_json's text part by part: the index as one string, and then its bytes, was the largest
+    thing a build held (40 MB at 1,000 plans, at its very end)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as file:
+        file.writelines(index_parts(config, entries))
+
+
+def index_parts(config: dict, entries: Iterable[dict]) -> Iterator[str]:
+    """The text of the index in parts (one per entry) that join to exactly what one json.dumps of it would give."""
     settings = {key: config[key] for key in INDEX_SETTINGS}
-    text = json.dumps({"config": settings, "docs": entries}, ensure_ascii=False, separators=(",", ":"), default=str)
-    return text.replace(WORD_BREAK, WRITTEN_BREAK)
+    yield f'{{"config":{_compact_json(settings)},"docs":['
+    for number, entry in enumerate(entries):
+        yield f",{_compact_json(entry)}" if number else _compact_json(entry)
+    yield "]}"
+
+
+def _compact_json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str).replace(WORD_BREAK, WRITTEN_BREAK)
 
 
 def read_index(text: str) -> dict:
