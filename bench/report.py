@@ -267,7 +267,15 @@ a quarter of an hour, so it is no longer run):
   and each page's HTML and Markdown let go once it is; a plan page's front matter sharing the plan's data; each
   page's text kept once and YAML keys interned; the audit's records as tuples of shared strings, and
   plans.json counted without keeping its plans; a one-line repr of the plans (mkdocs-macros logs every variable
-  at the start of each build, even with debug messages off).
+  at the start of each build, even with debug messages off);
+- memory at the end of a build (rows "search index written by Material from one string", "audit reading plans.json
+  whole", "audit resolving links from each page's own folder", "keeping jieba's dictionary", each also in "holding
+  what the build no longer needs"): the search index written entry by entry (speed_hooks.py takes over the
+  search plugin's post_build; the same bytes); plans.json counted line by line from its skeleton, each plan line
+  read and dropped (pairing/audit.json_skeleton); each link resolved from the folder it leads out to, so the
+  pages at one depth share one cached entry for every theme and menu link (a cache by page folder held 120,000
+  at 1,000 plans); jieba's dictionary let go once the last page is cut (`mkdocs build` only; serve keeps it).
+  A first build (empty `.cache/`, jieba loaded) then peaks while pages are written, not at the end.
 
 One repeat on a shared machine: the site itself was built early in the run; the ablated variants later, while
 another session's builds shared the two cores. Variants that should cost nothing measurable (pure-Python YAML:

@@ -24,3 +24,14 @@ def test_bench_runs_at_ten_plans(tmp_path):
                 "| first view of a plan page ≤ 150 KB gzip |", "| peak memory ≤ 1.3× (b)"]:
         assert row in text, row
     assert "Shared and noisy" in text
+
+
+def test_every_ablation_still_finds_the_code_it_undoes(tmp_path):
+    # `--ablate` skips a row whose code is gone (with a message); here that fails instead, for every row.
+    from bench import run, synthetic
+
+    site = synthetic.copy_site(ROOT, tmp_path / "site")
+    for name, _, patches in run.ABLATIONS:
+        project = synthetic.copy_site(site, tmp_path / name)
+        assert all(patch(project) for patch in patches), name
+    assert run.COLD_ABLATIONS <= {name for name, _, _ in run.ABLATIONS}
