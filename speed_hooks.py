@@ -6,7 +6,8 @@
 - The end-of-build audit (macros.py) uses the pages as they were written, recorded here in on_post_page.
 - `mkdocs serve --dirty` rebuilds the saved page and every page that shows it (pairing.rebuild).
 - Memory (MkDocs reads every page before it writes any): a plan page's front matter shares the plan's data,
-  a written page lets go of its HTML and Markdown, the calendars' cache is saved once the open data is made.
+  a written page lets go of its HTML and Markdown, the calendars' cache is saved once the open data is made
+  and the QR codes' once every page is read.
   At the end: the search index is written entry by entry (Material's plugin makes it one string first), and
   jieba's dictionary goes once `mkdocs build` has cut its last page.
 
@@ -119,7 +120,12 @@ def on_page_markdown(markdown, page, config, files):
 @event_priority(110)   # before the tags plugin (100) fills the tags page from its mappings
 def on_env(env, config, files):
     """In a dirty rebuild the tags plugin only sees the pages built again; the others keep their tags from the
-    last build, so the tags page still lists every plan."""
+    last build, so the tags page still lists every plan. Every page has been read: the QR codes' cache is saved."""
+    # Why now: a plan page makes its QR code as it is read (macros.py), and MkDocs reads every page before it
+    # writes any; held while pages are written they would be 4 MB at 1,000 plans. `serve --dirty` reads only the
+    # saved pages and keeps the cache open (saved whole when it stops).
+    if not _build["serve_dirty"]:
+        buildcache.close_store("qr-codes")
     tags = config.plugins.get("material/tags") or config.plugins.get("tags")
     if tags is not None and _build["serve_dirty"] and getattr(tags, "mappings", None) is not None:
         for url in _build["kept_urls"] & set(_last_tags):

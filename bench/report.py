@@ -263,7 +263,7 @@ a quarter of an hour, so it is no longer run):
   index whole; its caches stay open between rebuilds and are saved when it stops;
 - memory (rows "loading jieba's dictionary in every build" and "holding what the build no longer needs"):
   jieba's dictionary loaded only when some page's search entries are not in the cache; the open data written
-  as it is made and the calendars' cache saved then; macro HTML waiting compressed until its page is written,
+  as it is made and the calendars' cache saved then, the QR codes' once every page is read; macro HTML waiting compressed until its page is written,
   and each page's HTML and Markdown let go once it is; a plan page's front matter sharing the plan's data; each
   page's text kept once and YAML keys interned; the audit's records as tuples of shared strings, and
   plans.json counted without keeping its plans; a one-line repr of the plans (mkdocs-macros logs every variable

@@ -252,6 +252,7 @@ ABLATIONS = [
         replace_in("hooks.py", "_add(files, _written(config, path, content), path)",
                    "_add(files, File.generated(config, path, content=content), path)"),
         replace_in("speed_hooks.py", 'buildcache.close_store("calendars")', "pass"),
+        replace_in("speed_hooks.py", 'buildcache.close_store("qr-codes")', "pass"),
         replace_in("speed_hooks.py", "page.meta = dict(plan.data)", "pass"),
         replace_in("speed_hooks.py", "page.content = page.markdown = None", "pass"),
         replace_in("pairing/heldparts.py", 'zlib.compress(html.encode("utf-8"), 1)', "html"),
