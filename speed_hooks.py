@@ -8,8 +8,8 @@
 - Memory (MkDocs reads every page before it writes any): a plan page's front matter shares the plan's data,
   a written page lets go of its HTML and Markdown, the calendars' cache is saved once the open data is made
   and the QR codes' once every page is read.
-  At the end: the search index is written entry by entry (Material's plugin makes it one string first), and
-  jieba's dictionary goes once `mkdocs build` has cut its last page.
+  Each page's search entries go to a file as they are made (`mkdocs build`), the index is written from it in
+  parts (Material's plugin makes it one string first), and jieba's dictionary goes once the last page is cut.
 
 Glue only: the logic and its tests are in pairing/. Listed under `hooks:` in mkdocs.yml after hooks.py, so it
 runs after the plugins: Material's search index and macros.py's collection exist when on_config runs.
@@ -74,13 +74,16 @@ def on_config(config):
     settings = searchindex.fingerprint({k: plugin.config.get(k) for k in SETTINGS},
                                        [plugin.config.get("jieba_dict"), plugin.config.get("jieba_dict_user")],
                                        [metadata.version("mkdocs-material"), metadata.version("jieba")], words)
+    # Why: what `mkdocs build` indexes goes to files as it is made (10 MB at 1,000 plans in a first build, where it
+    # peaks while pages are written); `serve` keeps the index to merge a rebuilt page's entries into it.
+    written = searchindex.WrittenEntries() if _build["command"] != "serve" else None
     kept = _build["search_cache"]
     if not (_build["serve_dirty"] and kept is not None and (kept.path, kept.settings) == (project / CACHE_FILE, settings)):
-        kept = buildcache.Store(project / CACHE_FILE, settings)
+        kept = buildcache.Store(project / CACHE_FILE, settings, written_as_made=written is not None)
     _build["cache"] = _build["search_cache"] = kept
     breaks = searchindex.redundant_breaks(searchindex.separator_chars(plugin.config.separator))
-    merged = _wrap(plugin.search_index, _build["cache"], breaks)
-    _write_index_in_parts(plugin, config.plugins, merged)
+    docs = _wrap(plugin.search_index, _build["cache"], breaks, written)
+    _write_index_in_parts(plugin, config.plugins, docs)
 
 
 def on_files(files, config):
@@ -265,8 +268,9 @@ def _mtime(path):
     return os.path.getmtime(path) if path and os.path.isfile(path) else None
 
 
-def _wrap(index, cache, breaks):
-    """Search entries from the cache; returns the function that gives the index's entries (merged after a dirty rebuild)."""
+def _wrap(index, cache, breaks, written):
+    """Search entries from the cache, held in the index or, when `written` is given, written there as they come;
+    returns the function that gives the text of the index's entries (merged with the last after a dirty rebuild)."""
     add_entry = index.add_entry_from_context
     rebuilt: set[str] = set()
 
@@ -278,30 +282,34 @@ def _wrap(index, cache, breaks):
             start = len(index.entries)
             add_entry(page)
             entries = searchindex.page_entries(index.entries[start:], breaks)
-            index.entries[start:] = entries
+            index.entries[start:] = entries if written is None else []
             cache.put(key, entries)
-        else:
+        elif written is None:
             index.entries.extend(dict(entry) for entry in entries)
+        if written is not None:
+            written.add(entries)
 
-    def merge_with(prev):
+    def docs(prev):
+        if written is not None:
+            return written.docs()
         if prev is not None:   # a dirty rebuild (mkdocs serve --dirty): merge with the last index
             _build["dirty"] = True
             index.entries = searchindex.merge(prev.entries, index.entries, rebuilt, _build["pages"])
-        return index.entries
+        return searchindex.docs_text(index.entries)
 
     index.add_entry_from_context = add_entry_cached
-    index.generate_search_index = lambda prev: searchindex.index_json(index.config, merge_with(prev))
-    return merge_with
+    index.generate_search_index = lambda prev: "".join(searchindex.index_parts(index.config, docs(prev)))
+    return docs
 
 
-def _write_index_in_parts(plugin, plugins, merged) -> None:
+def _write_index_in_parts(plugin, plugins, docs) -> None:
     """Material's search plugin writes its index from one string of it (and that string's bytes, 40 MB at 1,000
     plans, the build's peak memory); its post_build handler gives way to one that writes the same file in parts."""
     def on_post_build(*, config):
         if not plugin.config.enabled:
             return
-        entries = merged(plugin.search_index_prev)
-        searchindex.write_index(Path(config.site_dir) / "search" / "search_index.json", plugin.search_index.config, entries)
+        parts = searchindex.index_parts(plugin.search_index.config, docs(plugin.search_index_prev))
+        searchindex.write_index(Path(config.site_dir) / "search" / "search_index.json", parts)
         if plugin.is_dirty:   # as Material keeps it for the next rebuild of `serve --dirty`
             plugin.search_index_prev = plugin.search_index
 

@@ -268,10 +268,13 @@ a quarter of an hour, so it is no longer run):
   page's text kept once and YAML keys interned; the audit's records as tuples of shared strings, and
   plans.json counted without keeping its plans; a one-line repr of the plans (mkdocs-macros logs every variable
   at the start of each build, even with debug messages off);
-- memory at the end of a build (rows "search index written by Material from one string", "audit reading plans.json
-  whole", "audit resolving links from each page's own folder", "keeping jieba's dictionary", each also in "holding
-  what the build no longer needs"): the search index written entry by entry (speed_hooks.py takes over the
-  search plugin's post_build; the same bytes); plans.json counted line by line from its skeleton, each plan line
+- memory at the end of a build (rows "search index written by Material from one string", "holding every page's
+  search entries", "audit reading plans.json whole", "audit resolving links from each page's own folder", "keeping
+  jieba's dictionary", each also in "holding what the build no longer needs"): each page's search entries
+  written to a temporary file as they are made, for the index and for the search cache alike
+  (searchindex.WrittenEntries, buildcache.Store written_as_made; `mkdocs build` only, serve merges in memory), and
+  the index written from that file part by part (speed_hooks.py takes over the search plugin's post_build; the
+  same bytes); plans.json counted line by line from its skeleton, each plan line
   read and dropped (pairing/audit.json_skeleton); each link resolved from the folder it leads out to, so the
   pages at one depth share one cached entry for every theme and menu link (a cache by page folder held 120,000
   at 1,000 plans); jieba's dictionary let go once the last page is cut (`mkdocs build` only; serve keeps it).

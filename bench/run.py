@@ -193,7 +193,9 @@ def replace_in(path: str, old: str, new: str):
 # Memory at the end of a build (issue #8), each undone on its own and all together in "memory-held".
 UNDO_PLANS_JSON_SKELETON = [replace_in("pairing/audit.py", "open_data = json.loads(json_skeleton(file))",
                                        "open_data = json.loads(file.read())")]
-UNDO_INDEX_IN_PARTS = [replace_in("speed_hooks.py", "    _write_index_in_parts(plugin, config.plugins, merged)\n", "")]
+UNDO_INDEX_IN_PARTS = [replace_in("speed_hooks.py", "    _write_index_in_parts(plugin, config.plugins, docs)\n", "")]
+UNDO_ENTRIES_WRITTEN_AS_MADE = [replace_in("speed_hooks.py", 'searchindex.WrittenEntries() if _build["command"] != "serve" else None',
+                                           "None")]
 UNDO_LINKS_BY_FOLDER_LEFT = [
     replace_in("pairing/audit.py", "        return _internal_target.__wrapped__(name, link, base_path)",
                "        return _internal_target(name, link, base_path)"),
@@ -263,14 +265,16 @@ ABLATIONS = [
                    "Source(data, line_offset=line_offset)"),
         replace_in("pairing/audit.py", "(_interned(dict.fromkeys(found)), _interned(sorted(ids)))",
                    "(list(dict.fromkeys(found)), ids)"),
-        *UNDO_PLANS_JSON_SKELETON, *UNDO_INDEX_IN_PARTS, *UNDO_LINKS_BY_FOLDER_LEFT, *UNDO_JIEBA_LET_GO]),
+        *UNDO_PLANS_JSON_SKELETON, *UNDO_INDEX_IN_PARTS, *UNDO_ENTRIES_WRITTEN_AS_MADE, *UNDO_LINKS_BY_FOLDER_LEFT,
+        *UNDO_JIEBA_LET_GO]),
     ("index-one-string", "(a) with the search index written by Material from one string", UNDO_INDEX_IN_PARTS),
+    ("entries-held", "(a) holding every page's search entries to the end of the build", UNDO_ENTRIES_WRITTEN_AS_MADE),
     ("plans-json-whole", "(a) with the audit reading plans.json whole", UNDO_PLANS_JSON_SKELETON),
     ("links-by-page-folder", "(a) with the audit resolving links from each page's own folder", UNDO_LINKS_BY_FOLDER_LEFT),
     ("jieba-kept", "(a) keeping jieba's dictionary to the end of the build", UNDO_JIEBA_LET_GO),
 ]
 # Rows also built with an empty .cache/ (what a first build holds: jieba cuts every page).
-COLD_ABLATIONS = {"memory-held", "jieba-kept", "yaml-every-build"}
+COLD_ABLATIONS = {"memory-held", "jieba-kept", "entries-held", "yaml-every-build"}
 
 
 def save_raw(variants: list[Variant], path: Path) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -91,24 +92,49 @@ def page_of(entry: dict) -> str:
 def index_json(config: dict, entries: list[dict]) -> str:
     """search_index.json as Material writes it, but with Chinese as UTF-8, not \\uXXXX escapes (half the bytes),
     and word breaks as WRITTEN_BREAK."""
-    return "".join(index_parts(config, entries))
+    return "".join(index_parts(config, docs_text(entries)))
 
 
-def write_index(path: Path, config: dict, entries: Iterable[dict]) -> None:
-    """Write index_json's text part by part: the index as one string, and then its bytes, was the largest
+def write_index(path: Path, parts: Iterable[str]) -> None:
+    """Write the index part by part (index_parts): the index as one string, and then its bytes, was the largest
     thing a build held (40 MB at 1,000 plans, at its very end)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as file:
-        file.writelines(index_parts(config, entries))
+        file.writelines(parts)
 
 
-def index_parts(config: dict, entries: Iterable[dict]) -> Iterator[str]:
-    """The text of the index in parts (one per entry) that join to exactly what one json.dumps of it would give."""
+def index_parts(config: dict, docs: Iterable[str]) -> Iterator[str]:
+    """The index's text in parts: its settings, then the text of its entries (docs_text), joined to exactly what
+    one json.dumps of the whole would give."""
     settings = {key: config[key] for key in INDEX_SETTINGS}
     yield f'{{"config":{_compact_json(settings)},"docs":['
-    for number, entry in enumerate(entries):
-        yield f",{_compact_json(entry)}" if number else _compact_json(entry)
+    yield from docs
     yield "]}"
+
+
+def docs_text(entries: Iterable[dict], before: int = 0) -> Iterator[str]:
+    """Entries as the index's list of them writes them, one part each, after `before` entries written already."""
+    for number, entry in enumerate(entries, start=before):
+        yield f",{_compact_json(entry)}" if number else _compact_json(entry)
+
+
+class WrittenEntries:
+    """The index's entries written to a temporary file as each page is indexed, read back only to write the
+    index: none is held to the end of the build (10 MB at 1,000 plans, where a first build peaks)."""
+
+    def __init__(self):
+        self.file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+        self.count = 0
+
+    def add(self, entries: list[dict]) -> None:
+        self.file.writelines(docs_text(entries, self.count))
+        self.count += len(entries)
+
+    def docs(self) -> Iterator[str]:
+        """The text of every entry added, in order, in chunks; then the file is gone."""
+        self.file.seek(0)
+        yield from iter(lambda: self.file.read(1 << 16), "")
+        self.file.close()
 
 
 def _compact_json(value) -> str:

@@ -12,8 +12,8 @@ import pytest
 from mkdocs.config.defaults import MkDocsConfig
 
 import hooks
-from conftest import ROOT, run_build
-from pairing import audit, exports, heldparts, plans, search, searchindex, yamlsource
+from conftest import ROOT, copy_site, run_build
+from pairing import audit, buildcache, exports, heldparts, plans, search, searchindex, yamlsource
 
 # Appended to the hooks of a copy of the site: records, at the very end of the build, what is still held.
 PROBE = '''
@@ -52,9 +52,8 @@ def on_post_build(config):
         "held parts left": len(heldparts._parts),
         "open stores": sorted(buildcache._open),
         "search plugin writes its index": any(getattr(m, "__self__", None) is search for m in config.plugins.events["post_build"]),
-        "index as written in parts": written == searchindex.index_json(search.search_index.config,
-                                                                       search.search_index.entries).encode("utf-8"),
-        "index entries": len(search.search_index.entries),
+        "entries held by the index": len(search.search_index.entries),
+        "entries in the index": len(searchindex.read_index(written.decode("utf-8"))["docs"]),
         "jieba's dictionary loaded while pages were written": any(_cut),
         "jieba's dictionary at the end": len(sys.modules["jieba"].dt.FREQ),
     }
@@ -84,9 +83,10 @@ def test_what_the_build_still_holds_once_every_page_is_written(site_copy, tmp_pa
     assert held["held parts left"] == 0
     assert held["plan meta is the plan's data"] is True
     assert held["open stores"] == []
-    # The search index was written in parts (speed_hooks.py), not by Material from one string, and it is the same file.
+    # The search index was written in parts (speed_hooks.py), not by Material from one string, from its entries
+    # written to a file as they were made, none held (the same file: the test below).
     assert held["search plugin writes its index"] is False
-    assert held["index as written in parts"] is True and held["index entries"] > 20
+    assert held["entries held by the index"] == 0 and held["entries in the index"] > 20
     # jieba's dictionary cut the pages of this first build (no .cache/), then went before the end of the build.
     assert held["jieba's dictionary loaded while pages were written"] is True
     assert held["jieba's dictionary at the end"] == 0
@@ -167,12 +167,57 @@ def test_the_index_written_in_parts_is_the_index_as_one_string(tmp_path):
                for n in range(3)]
     for docs in (entries, entries[:1], []):
         path = tmp_path / "search" / "search_index.json"
-        searchindex.write_index(path, config, iter(docs))
+        searchindex.write_index(path, searchindex.index_parts(config, searchindex.docs_text(iter(docs))))
         assert path.read_bytes() == searchindex.index_json(config, docs).encode("utf-8")
         assert searchindex.read_index(path.read_text(encoding="utf-8"))["docs"] == docs
-    # Negative control: the parts are the index's own text, not a second rendering of it.
-    assert "".join(searchindex.index_parts(config, entries)) == searchindex.index_json(config, entries)
-    assert len(list(searchindex.index_parts(config, entries))) == len(entries) + 2
+        # Written to a file page by page as they are made, then read back: the same text.
+        written = searchindex.WrittenEntries()
+        for page in (docs[:1], [], docs[1:]):
+            written.add(page)
+        assert "".join(searchindex.index_parts(config, written.docs())) == searchindex.index_json(config, docs)
+    # Negative control: one part per entry, not one string of them all.
+    assert len(list(searchindex.docs_text(entries))) == len(entries)
+
+
+def test_a_store_written_as_made_holds_nothing_new_and_saves_the_same(tmp_path):
+    values = {"a": [{"location": "a/", "text": "东苑\u200b幼儿园"}], "b": [{"location": "b/"}], "c": {"n": 1}}
+    buildcache.Store(tmp_path / "first.json", "s1").put("a", values["a"])
+    for name in ("held.json", "written.json"):
+        path = tmp_path / name
+        first = buildcache.Store(path, "s1")
+        first.put("a", values["a"])
+        first.save()
+        store = buildcache.Store(path, "s1", written_as_made=name == "written.json")
+        assert store.get("a") == values["a"]   # found in the file read at the start
+        store.put("b", values["b"])
+        store.put("c", values["c"])
+        # Negative control: the store that holds what it made has it in memory.
+        assert len(store.used) == (1 if name == "written.json" else 3)
+        store.save()
+    assert json.loads((tmp_path / "written.json").read_bytes()) == json.loads((tmp_path / "held.json").read_bytes())
+    assert buildcache.Store(tmp_path / "written.json", "s1").known == values
+    only_made = buildcache.Store(tmp_path / "made.json", "s1", written_as_made=True)
+    only_made.put("b", values["b"])
+    only_made.save()
+    assert buildcache.Store(tmp_path / "made.json", "s1").known == {"b": values["b"]}
+
+
+def test_the_index_and_its_cache_are_the_same_written_as_made(site_copy, tmp_path):
+    held = copy_site(tmp_path / "held")
+    speed_hooks = held / "speed_hooks.py"
+    text = speed_hooks.read_text(encoding="utf-8")
+    for old, new in (('searchindex.WrittenEntries() if _build["command"] != "serve" else None', "None"),
+                     ("    _write_index_in_parts(plugin, config.plugins, docs)\n", "")):
+        assert old in text
+        text = text.replace(old, new)
+    speed_hooks.write_text(text, encoding="utf-8")
+    for project in (site_copy, held):
+        result = run_build(project, project / "out")
+        assert result.returncode == 0, result.stderr
+    index = "search/search_index.json"
+    assert (site_copy / "out" / index).read_bytes() == (held / "out" / index).read_bytes()
+    cache = ".cache/search-entries.json"
+    assert json.loads((site_copy / cache).read_bytes()) == json.loads((held / cache).read_bytes())
 
 
 def test_plans_json_is_counted_from_its_skeleton():
