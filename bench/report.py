@@ -19,7 +19,7 @@ def markdown(variants: list, options) -> str:
     parts = [header(options), builds(variants, sizes), outputs(stock, site, sizes), downloads(stock, site, sizes),
              growth(variants[:2], sizes), serve(stock, site, options), targets(stock, site, cold, sizes, options)]
     if len(variants) > 3:
-        parts.append(changes(variants, site, max(sizes)))
+        parts.append(changes(variants, site, cold, max(sizes)))
     parts.append(OPTIMISATIONS)
     return "\n\n".join(p for p in parts if p) + "\n"
 
@@ -199,18 +199,18 @@ def targets(stock, site, cold, sizes: list[int], options) -> str:
     return "\n".join(rows)
 
 
-def changes(variants: list, site, n: int) -> str:
+def changes(variants: list, site, cold, n: int) -> str:
     rows = [f"## Effect of each change at N = {n} (same run)", "",
             "Each row is the site with one change undone (or the site at an earlier commit), against the "
-            "site with everything on. A ratio above 1 is what the change saves. CPU time: on the shared "
-            "machine it is steadier than wall time.", "",
+            "site with everything on (a row with an empty .cache/ against the site with an empty .cache/). A ratio "
+            "above 1 is what the change saves. CPU time: on the shared machine it is steadier than wall time.", "",
             "| configuration | CPU time median | × this site | peak memory | × this site | search index raw | × this site |",
             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    base_t, base_m = statistics.median(cpu(site, n)), statistics.median(peaks(site, n))
-    base_i = site.sizes[n]["index"]
     for variant in variants[3:]:
         if n not in variant.builds:
             continue
+        base = cold if variant.clear_cache and n in cold.builds else site
+        base_t, base_m, base_i = statistics.median(cpu(base, n)), statistics.median(peaks(base, n)), base.sizes[n]["index"]
         t, m, i = statistics.median(cpu(variant, n)), statistics.median(peaks(variant, n)), variant.sizes[n]["index"]
         rows.append(f"| {variant.label} | {t:.2f} s | {ratio(t, base_t)} | {m:.0f} MB | {ratio(m, base_m)} "
                     f"| {i / MB:.2f} MB | {ratio(i, base_i)} |")
