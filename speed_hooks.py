@@ -11,7 +11,10 @@
   audit's results (pairing.serving, used by hooks.py and macros.py).
 - `mkdocs serve` notices a save within a tenth of a second (its watcher polls more often: on_serve).
 - Memory (MkDocs reads every page before it writes any): a plan page's front matter shares the plan's data,
-  a written page lets go of its HTML and Markdown, the calendars' cache is saved once the open data is made.
+  a written page lets go of its HTML and Markdown, the calendars' cache is saved once the open data is made
+  and the QR codes' once every page is read.
+  Each page's search entries go to a file as they are made (`mkdocs build`), the index is written from it in
+  parts (Material's plugin makes it one string first), and jieba's dictionary goes once the last page is cut.
 
 Glue only: the logic and its tests are in pairing/. Listed under `hooks:` in mkdocs.yml after hooks.py, so it
 runs after the plugins: Material's search index and macros.py's collection exist when on_config runs.
@@ -28,11 +31,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import jinja2  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.utils import normalize_url  # noqa: E402
 from watchdog.observers.polling import PollingObserver  # noqa: E402
 
-from pairing import audit, buildcache, listings, offline, pagecache, rebuild, searchindex, serving  # noqa: E402
+from pairing import audit, buildcache, listings, offline, pagecache, rebuild, search, searchindex, serving  # noqa: E402
 from pairing.plans import PLANS_DIR  # noqa: E402
 
 CACHE_FILE = buildcache.CACHE_DIR / "search-entries.json"
@@ -47,7 +50,8 @@ SETTINGS = ["lang", "separator", "pipeline", "fields", "jieba_dict", "jieba_dict
 WATCH_INTERVAL = 0.1
 log = logging.getLogger("mkdocs.hooks.speed_hooks")
 _build = {"cache": None, "search_cache": None, "pages": set(), "dirty": False, "serve_dirty": False, "kept_urls": set(),
-          "page_store": None, "site_key": None, "run_key": None, "page_keys": {}, "page_hits": {}}
+          "page_store": None, "site_key": None, "run_key": None, "page_keys": {}, "page_hits": {},
+          "command": None}
 # What each page showed as it was written, for macros.py's end-of-build audit; kept across `serve` rebuilds.
 _built_pages = audit.BuiltPages()
 _last_contents: dict | None = None   # what each listing page showed in the last build of this process (None: no build yet)
@@ -60,7 +64,7 @@ _theme_listing: dict = {}   # the installed theme's files as MkDocs lists them, 
 def on_startup(command, dirty):
     """Let `mkdocs serve --dirty` run under strict: true (see _DirtyBuildNotice) and keep its caches open from
     one rebuild to the next (saved when it stops); `mkdocs serve` loads jieba's dictionary at once."""
-    _build["serve_dirty"] = dirty
+    _build["serve_dirty"], _build["command"] = dirty, command
     buildcache.keep_open(dirty)
     serving.keep_between_rebuilds(dirty)
     if dirty:
@@ -90,12 +94,16 @@ def on_config(config):
     settings = searchindex.fingerprint({k: plugin.config.get(k) for k in SETTINGS},
                                        [plugin.config.get("jieba_dict"), plugin.config.get("jieba_dict_user")],
                                        [metadata.version("mkdocs-material"), metadata.version("jieba")], words)
+    # Why: what `mkdocs build` indexes goes to files as it is made (10 MB at 1,000 plans in a first build, where it
+    # peaks while pages are written); `serve` keeps the index to merge a rebuilt page's entries into it.
+    written = searchindex.WrittenEntries() if _build["command"] != "serve" else None
     kept = _build["search_cache"]
     if not (_build["serve_dirty"] and kept is not None and (kept.path, kept.settings) == (project / CACHE_FILE, settings)):
-        kept = buildcache.Store(project / CACHE_FILE, settings)
+        kept = buildcache.Store(project / CACHE_FILE, settings, written_as_made=written is not None)
     _build["cache"] = _build["search_cache"] = kept
     breaks = searchindex.redundant_breaks(searchindex.separator_chars(plugin.config.separator))
-    _wrap(plugin.search_index, _build["cache"], breaks)
+    docs = _wrap(plugin.search_index, _build["cache"], breaks, written)
+    _write_index_in_parts(plugin, config.plugins, docs)
 
 
 def on_files(files, config):
@@ -135,7 +143,12 @@ def on_page_markdown(markdown, page, config, files):
 @event_priority(110)   # before the tags plugin (100) fills the tags page from its mappings
 def on_env(env, config, files):
     """In a dirty rebuild the tags plugin only sees the pages built again; the others keep their tags from the
-    last build, so the tags page still lists every plan."""
+    last build, so the tags page still lists every plan. Every page has been read: the QR codes' cache is saved."""
+    # Why now: a plan page makes its QR code as it is read (macros.py), and MkDocs reads every page before it
+    # writes any; held while pages are written they would be 4 MB at 1,000 plans. `serve --dirty` reads only the
+    # saved pages and keeps the cache open (saved whole when it stops).
+    if not _build["serve_dirty"]:
+        buildcache.close_store("qr-codes")
     tags = config.plugins.get("material/tags") or config.plugins.get("tags")
     if tags is not None and _build["serve_dirty"] and getattr(tags, "mappings", None) is not None:
         for url in _build["kept_urls"] & set(_last_tags):
@@ -195,7 +208,17 @@ def on_post_page(output, page, config):
     return output
 
 
-def on_post_build(config):
+@event_priority(100)   # before macros.py's end-of-build audit and the writing of the search index and caches
+def _let_go_of_jieba(config):
+    """Every page is cut by now: jieba's dictionary (60 MB, loaded when some page's search entries were not in
+    the cache) goes before the end of the build needs memory of its own. `mkdocs serve` keeps it for the next
+    rebuild (on_startup)."""
+    jieba = sys.modules.get("jieba")
+    if _build["command"] != "serve" and jieba is not None and jieba.dt.initialized:
+        search.release_dictionary(jieba.dt)
+
+
+def _keep_caches(config):
     """Keep the caches for the next build (CI can keep .cache/ between runs); `serve --dirty` keeps them open
     and saves them when it stops (on_shutdown)."""
     store = _build["page_store"]
@@ -209,6 +232,9 @@ def on_post_build(config):
     if tags is not None and getattr(tags, "mappings", None) is not None:
         _last_tags.clear()
         _last_tags.update(tags.mappings.data)
+
+
+on_post_build = CombinedEvent(_let_go_of_jieba, _keep_caches)
 
 
 def on_serve(server, config, builder):
@@ -391,7 +417,9 @@ def _mtime(path):
     return os.path.getmtime(path) if path and os.path.isfile(path) else None
 
 
-def _wrap(index, cache, breaks):
+def _wrap(index, cache, breaks, written):
+    """Search entries from the cache, held in the index or, when `written` is given, written there as they come;
+    returns the function that gives the text of the index's entries (merged with the last after a dirty rebuild)."""
     add_entry = index.add_entry_from_context
     rebuilt: set[str] = set()
 
@@ -403,16 +431,39 @@ def _wrap(index, cache, breaks):
             start = len(index.entries)
             add_entry(page)
             entries = searchindex.page_entries(index.entries[start:], breaks)
-            index.entries[start:] = entries
+            index.entries[start:] = entries if written is None else []
             cache.put(key, entries)
-        else:
+        elif written is None:
             index.entries.extend(dict(entry) for entry in entries)
+        if written is not None:
+            written.add(entries)
 
-    def generate_index(prev):
+    def docs(prev):
+        if written is not None:
+            return written.docs()
         if prev is not None:   # a dirty rebuild (mkdocs serve --dirty): merge with the last index
             _build["dirty"] = True
             index.entries = searchindex.merge(prev.entries, index.entries, rebuilt, _build["pages"])
-        return searchindex.index_json(index.config, index.entries)
+        return searchindex.docs_text(index.entries)
 
     index.add_entry_from_context = add_entry_cached
-    index.generate_search_index = generate_index
+    index.generate_search_index = lambda prev: "".join(searchindex.index_parts(index.config, docs(prev)))
+    return docs
+
+
+def _write_index_in_parts(plugin, plugins, docs) -> None:
+    """Material's search plugin writes its index from one string of it (and that string's bytes, 40 MB at 1,000
+    plans, the build's peak memory); its post_build handler gives way to one that writes the same file in parts."""
+    def on_post_build(*, config):
+        if not plugin.config.enabled:
+            return
+        parts = searchindex.index_parts(plugin.search_index.config, docs(plugin.search_index_prev))
+        searchindex.write_index(Path(config.site_dir) / "search" / "search_index.json", parts)
+        if plugin.is_dirty:   # as Material keeps it for the next rebuild of `serve --dirty`
+            plugin.search_index_prev = plugin.search_index
+
+    events = plugins.events["post_build"]
+    for number, method in enumerate(events):
+        if getattr(method, "__self__", None) is plugin and method.__name__ == "on_post_build":
+            events[number] = on_post_build
+            plugins._event_origins[on_post_build] = plugins._event_origins.get(method, "search")

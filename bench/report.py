@@ -19,7 +19,7 @@ def markdown(variants: list, options) -> str:
     parts = [header(options), builds(variants, sizes), outputs(stock, site, sizes), downloads(stock, site, sizes),
              growth(variants[:2], sizes), serve(variants, options), targets(stock, site, cold, sizes, options)]
     if len(variants) > 3:
-        parts.append(changes(variants, site, max(sizes)))
+        parts.append(changes(variants, site, cold, max(sizes)))
     parts.append(OPTIMISATIONS)
     return "\n\n".join(p for p in parts if p) + "\n"
 
@@ -209,18 +209,18 @@ def targets(stock, site, cold, sizes: list[int], options) -> str:
     return "\n".join(rows)
 
 
-def changes(variants: list, site, n: int) -> str:
+def changes(variants: list, site, cold, n: int) -> str:
     rows = [f"## Effect of each change at N = {n} (same run)", "",
             "Each row is the site with one change undone (or the site at an earlier commit), against the "
-            "site with everything on. A ratio above 1 is what the change saves. CPU time: on the shared "
-            "machine it is steadier than wall time.", "",
+            "site with everything on (a row with an empty .cache/ against the site with an empty .cache/). A ratio "
+            "above 1 is what the change saves. CPU time: on the shared machine it is steadier than wall time.", "",
             "| configuration | CPU time median | × this site | peak memory | × this site | search index raw | × this site |",
             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    base_t, base_m = statistics.median(cpu(site, n)), statistics.median(peaks(site, n))
-    base_i = site.sizes[n]["index"]
     for variant in variants[3:]:
         if n not in variant.builds:
             continue
+        base = cold if variant.clear_cache and n in cold.builds else site
+        base_t, base_m, base_i = statistics.median(cpu(base, n)), statistics.median(peaks(base, n)), base.sizes[n]["index"]
         t, m, i = statistics.median(cpu(variant, n)), statistics.median(peaks(variant, n)), variant.sizes[n]["index"]
         rows.append(f"| {variant.label} | {t:.2f} s | {ratio(t, base_t)} | {m:.0f} MB | {ratio(m, base_m)} "
                     f"| {i / MB:.2f} MB | {ratio(i, base_i)} |")
@@ -292,11 +292,22 @@ a quarter of an hour, so it is no longer run):
   (speed_hooks.on_serve; still polling, which works in Docker and on network mounts);
 - memory (rows "loading jieba's dictionary in every build" and "holding what the build no longer needs"):
   jieba's dictionary loaded only when some page's search entries are not in the cache; the open data written
-  as it is made and the calendars' cache saved then; macro HTML waiting compressed until its page is written,
+  as it is made and the calendars' cache saved then, the QR codes' once every page is read; macro HTML waiting compressed until its page is written,
   and each page's HTML and Markdown let go once it is; a plan page's front matter sharing the plan's data; each
   page's text kept once and YAML keys interned; the audit's records as tuples of shared strings, and
   plans.json counted without keeping its plans; a one-line repr of the plans (mkdocs-macros logs every variable
-  at the start of each build, even with debug messages off).
+  at the start of each build, even with debug messages off);
+- memory at the end of a build (rows "search index written by Material from one string", "holding every page's
+  search entries", "audit reading plans.json whole", "audit resolving links from each page's own folder", "keeping
+  jieba's dictionary", each also in "holding what the build no longer needs"): each page's search entries
+  written to a temporary file as they are made, for the index and for the search cache alike
+  (searchindex.WrittenEntries, buildcache.Store written_as_made; `mkdocs build` only, serve merges in memory), and
+  the index written from that file part by part (speed_hooks.py takes over the search plugin's post_build; the
+  same bytes); plans.json counted line by line from its skeleton, each plan line
+  read and dropped (pairing/audit.json_skeleton); each link resolved from the folder it leads out to, so the
+  pages at one depth share one cached entry for every theme and menu link (a cache by page folder held 120,000
+  at 1,000 plans); jieba's dictionary let go once the last page is cut (`mkdocs build` only; serve keeps it).
+  A first build (empty `.cache/`, jieba loaded) then peaks while pages are written, not at the end.
 
 One repeat on a shared machine: the site itself was built early in the run; the ablated variants later, while
 another session's builds shared the two cores. Variants that should cost nothing measurable (pure-Python YAML:

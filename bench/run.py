@@ -117,6 +117,9 @@ def prepare(scratch: Path, options: argparse.Namespace) -> list[Variant]:
                 else:
                     variant.projects[largest] = project
                 variants.append(variant)
+                if name in COLD_ABLATIONS:
+                    variants.append(Variant(f"{name}-cold", f"{label}, empty .cache/", projects={largest: project},
+                                            clear_cache=True))
             else:
                 print(f"ablation {name}: the code it undoes is not there any more; skipped", flush=True)
     return variants
@@ -126,7 +129,7 @@ def warm_up(variants: list[Variant], out: Path) -> None:
     """One unmeasured build of each site variant, so that its measured builds start with a filled .cache/
     as they would in CI that keeps the folder (the "empty .cache/" variant measures a first build)."""
     for variant in variants:
-        if variant.name in ("baseline", "cold"):
+        if variant.name == "baseline" or variant.clear_cache:
             continue
         for n, project in variant.projects.items():
             result = measure.build(project, out)
@@ -201,6 +204,18 @@ def replace_in(path: str, old: str, new: str):
     return patch
 
 
+# Memory at the end of a build (issue #8), each undone on its own and all together in "memory-held".
+UNDO_PLANS_JSON_SKELETON = [replace_in("pairing/audit.py", "open_data = json.loads(json_skeleton(file))",
+                                       "open_data = json.loads(file.read())")]
+UNDO_INDEX_IN_PARTS = [replace_in("speed_hooks.py", "    _write_index_in_parts(plugin, config.plugins, docs)\n", "")]
+UNDO_ENTRIES_WRITTEN_AS_MADE = [replace_in("speed_hooks.py", 'searchindex.WrittenEntries() if _build["command"] != "serve" else None',
+                                           "None")]
+UNDO_LINKS_BY_FOLDER_LEFT = [
+    replace_in("pairing/audit.py", "        return _internal_target.__wrapped__(name, link, base_path)",
+               "        return _internal_target(name, link, base_path)"),
+    replace_in("pairing/audit.py", '    while link.startswith("../") and folder and', '    while False and')]
+UNDO_JIEBA_LET_GO = [replace_in("speed_hooks.py", "        search.release_dictionary(jieba.dt)", "        pass")]
+
 # Each optimisation undone on its own (name, label, patches of a site copy), to measure what it saves.
 ABLATIONS = [
     ("no-held-parts", "(a) with macro HTML parsed by Markdown", [
@@ -255,6 +270,7 @@ ABLATIONS = [
         replace_in("hooks.py", "_add(files, _written(config, path, content, written), path)",
                    "_add(files, File.generated(config, path, content=content), path)"),
         replace_in("speed_hooks.py", 'buildcache.close_store("calendars")', "pass"),
+        replace_in("speed_hooks.py", 'buildcache.close_store("qr-codes")', "pass"),
         replace_in("speed_hooks.py", "page.meta = dict(plan.data)", "pass"),
         replace_in("speed_hooks.py", "page.content = page.markdown = None", "pass"),
         replace_in("pairing/heldparts.py", 'zlib.compress(html.encode("utf-8"), 1)', "html"),
@@ -265,8 +281,13 @@ ABLATIONS = [
                    "Source(data, line_offset=line_offset)"),
         replace_in("pairing/audit.py", "(_interned(dict.fromkeys(found)), _interned(sorted(ids)))",
                    "(list(dict.fromkeys(found)), ids)"),
-        replace_in("pairing/audit.py", "json.loads((site_dir / exports.PLANS_JSON).read_bytes(), object_hook=_document_only)",
-                   'json.loads((site_dir / exports.PLANS_JSON).read_text(encoding="utf-8"))')]),
+        *UNDO_PLANS_JSON_SKELETON, *UNDO_INDEX_IN_PARTS, *UNDO_ENTRIES_WRITTEN_AS_MADE, *UNDO_LINKS_BY_FOLDER_LEFT,
+        *UNDO_JIEBA_LET_GO]),
+    ("index-one-string", "(a) with the search index written by Material from one string", UNDO_INDEX_IN_PARTS),
+    ("entries-held", "(a) holding every page's search entries to the end of the build", UNDO_ENTRIES_WRITTEN_AS_MADE),
+    ("plans-json-whole", "(a) with the audit reading plans.json whole", UNDO_PLANS_JSON_SKELETON),
+    ("links-by-page-folder", "(a) with the audit resolving links from each page's own folder", UNDO_LINKS_BY_FOLDER_LEFT),
+    ("jieba-kept", "(a) keeping jieba's dictionary to the end of the build", UNDO_JIEBA_LET_GO),
     ("watch-every-half-second", "(a) `serve --dirty` with MkDocs' watcher looking every 0.5 s", [
         replace_in("speed_hooks.py", "    return quicker_watcher(server, WATCH_INTERVAL)", "    return server")]),
     ("caches-read-each-rebuild", "(a) `serve --dirty` reading and writing the check and calendar caches at each save", [
@@ -284,6 +305,8 @@ ABLATIONS = [
 # The rows above that change only `mkdocs serve --dirty`: measured by its save-to-reload time, not by full builds.
 SERVE_ABLATIONS = {"watch-every-half-second", "caches-read-each-rebuild", "open-data-every-rebuild", "audit-every-link",
                    "rglob-site-pages", "theme-listed-each-build"}
+# Rows also built with an empty .cache/ (what a first build holds: jieba cuts every page).
+COLD_ABLATIONS = {"memory-held", "jieba-kept", "entries-held", "yaml-every-build"}
 
 
 def save_raw(variants: list[Variant], path: Path) -> None:

@@ -12,6 +12,7 @@ import re
 import sys
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
 from . import exports, links, paging, views
@@ -136,18 +137,33 @@ def listed_plans(site_dir: Path) -> dict[str, int]:
     index_pages = [site_dir / "index.html", *sorted((site_dir / paging.PAGE_DIR).rglob("*.html"))]
     rows = sum(page.read_text(encoding="utf-8").count('class="plan-row"') for page in index_pages)
     sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
-    # Why bytes: json.loads decodes them itself, where read_text would hold the text decoded twice over (34 MB
-    # at 1,000 plans, against 22).
-    open_data = json.loads((site_dir / exports.PLANS_JSON).read_bytes(), object_hook=_document_only)
+    # Why line by line: plans.json read whole (7 MB at 1,000 plans, and its text decoded) was the build's peak
+    # memory; its skeleton is a few KB.
+    with open(site_dir / exports.PLANS_JSON, "rb") as file:
+        open_data = json.loads(json_skeleton(file))
     return {"site/index.html": rows,
             "site/sitemap.xml": len(re.findall(r"<loc>[^<]*/plans/[^<]+</loc>", sitemap)),
             f"site/{exports.PLANS_JSON}": len(open_data["plans"])}
 
 
-def _document_only(members: dict) -> dict | None:
-    # Why: only the plans are counted, and plans.json as Python objects would be most of the build's peak memory
-    # (9 MB of JSON at 1,000 plans): every object but the document itself is dropped as soon as it is read.
-    return members if "plans" in members and "kindergartens" in members else None
+def json_skeleton(lines: Iterable[bytes]) -> bytes:
+    """A JSON document with every line that is a JSON value of its own (each item of a list, as
+    exports.as_json_lines writes them) checked and replaced by null: the same structure and the same number of
+    items, without every item held at once. A line that is not valid JSON stays, so the document still fails."""
+    parts = []
+    for line in lines:
+        text = line.rstrip(b"\r\n")
+        value = text[:-1] if text.endswith(b",") else text
+        parts.append(b"null" + line[len(value):] if _is_json(value) else line)
+    return b"".join(parts)
+
+
+def _is_json(text: bytes) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def broken_links(site_dir: Path, base_path: str = "/", recorded: dict | None = None) -> list[Problem]:
@@ -187,9 +203,7 @@ def page_link_problems(site_dir: Path, base_path: str, recorded: dict,
         folder = posixpath.join(posixpath.dirname(name), "")
         problems[name], anchored[name] = [], set()
         for link in page_links:
-            # Why: pages in one folder share most links (the theme's); such a link leads to the same file from
-            # all of them, so it is resolved once (also across the rebuilds of `serve`).
-            target = _internal_target(name if not link or link[0] in "#?" else folder, link, base_path)
+            target = link_target(name, folder, link, base_path)
             if target is None:
                 continue
             file, anchor = target
@@ -226,6 +240,19 @@ class LinkAudit:
         return [problem for name in pages for problem in self.problems[name]]
 
 
+def link_target(name: str, folder: str, link: str, base_path: str) -> tuple[str, str] | None:
+    """_internal_target of a link on the page `name` in `folder`. A link within the page needs no cache; any
+    other is resolved from the folder it leads out to (`../` by `../`), where the pages of one depth share it."""
+    if not link or link[0] in "#?":
+        return _internal_target.__wrapped__(name, link, base_path)
+    # Why: with a folder per page, a cache keyed on the page's own folder held 120,000 links at 1,000 plans (35 MB,
+    # the peak memory of a build) and found almost none again; by the folder left, every page shares the theme's.
+    while link.startswith("../") and folder and link[3:4] not in ("", "#", "?", "/"):
+        folder, link = posixpath.join(posixpath.dirname(folder[:-1]), ""), link[3:]
+    return _internal_target(folder, link, base_path)
+
+
+# Why: pages share most links (the theme's, the menu's); each is resolved once (also across the rebuilds of `serve`).
 @lru_cache(maxsize=200_000)
 def _internal_target(page: str, link: str, base_path: str) -> tuple[str, str] | None:
     """(file in the site, anchor) for a link to this site; None for other hosts, mailto, data.

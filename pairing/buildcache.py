@@ -15,7 +15,7 @@ import os
 import tempfile
 from importlib import metadata
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Iterator, TextIO
 
 CACHE_DIR = Path(".cache")
 LIBRARIES = ["segno", "icalendar", "jsonschema", "PyYAML", "Jinja2", "Markdown"]
@@ -28,12 +28,17 @@ _keeping = {"open": False}
 
 
 class Store:
-    """Values by key, read from one JSON file; saving keeps what this build used, so the file does not grow."""
+    """Values by key, read from one JSON file; saving keeps what this build used, so the file does not grow.
 
-    def __init__(self, path: Path, settings: str):
+    written_as_made: a new value goes to a temporary file at once, not kept in memory (`mkdocs build` makes
+    every page's search entries in a first build, 10 MB at 1,000 plans); get() then finds it only in the file
+    read at the start, and saving keeps no unused values."""
+
+    def __init__(self, path: Path, settings: str, written_as_made: bool = False):
         self.path, self.settings = path, settings
         self.known = read_store(path, settings)
         self.used: dict[str, object] = {}
+        self.made = tempfile.TemporaryFile("w+", encoding="utf-8", newline="") if written_as_made else None
 
     def get(self, key: str):
         value = self.used.get(key, self.known.get(key))
@@ -42,13 +47,37 @@ class Store:
         return value
 
     def put(self, key: str, value) -> None:
-        self.used[key] = value
+        if self.made is None:
+            self.used[key] = value
+        else:
+            self.made.write(f",{compact_json(key)}:{compact_json(value)}")
 
     def save(self, keep_unused: bool = False) -> None:
         """Write the values this build used (and, after a partial rebuild, the others too)."""
+        if self.made is not None:
+            if self.made.tell() or self.used != self.known:
+                write_atomic_parts(self.path, store_parts(self.settings, self.used, self.made))
+            return
         kept = {**self.known, **self.used} if keep_unused else self.used
         if kept != self.known:
             write_atomic(self.path, {"settings": self.settings, "pages": kept})
+
+
+def store_parts(settings: str, used: dict, made: TextIO) -> Iterator[str]:
+    """A store's file in parts, as write_atomic would write it: the values used, then those written as made."""
+    yield f'{{"settings":{compact_json(settings)},"pages":{{'
+    for number, (key, value) in enumerate(used.items()):
+        yield f",{compact_json(key)}:{compact_json(value)}" if number else f"{compact_json(key)}:{compact_json(value)}"
+    made.seek(0)
+    # Why: each value made starts with a comma, which only follows a value before it.
+    yield made.read(1) if used else made.read(1)[1:]
+    yield from iter(lambda: made.read(1 << 16), "")
+    made.close()
+    yield "}}"
+
+
+def compact_json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def read_store(path: Path, settings: str) -> dict:
@@ -65,10 +94,15 @@ def read_store(path: Path, settings: str) -> dict:
 def write_atomic(path: Path, data) -> None:
     """Write data as JSON via a temporary file, so an interrupted build never leaves half a cache.
     Streamed: at 1,000 plans the search cache is 10 MB, and one string of it would raise the build's peak memory."""
+    write_atomic_parts(path, json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).iterencode(data))
+
+
+def write_atomic_parts(path: Path, parts: Iterable[str]) -> None:
+    """Write text given in parts via a temporary file (see write_atomic)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     with os.fdopen(handle, "w", encoding="utf-8") as file:
-        json.dump(data, file, ensure_ascii=False, separators=(",", ":"))
+        file.writelines(parts)
     os.replace(temporary, path)
 
 

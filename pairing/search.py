@@ -37,6 +37,12 @@ def dictionary_words(kindergartens: dict, field_words: list[str]) -> list[str]:
     return list(dict.fromkeys(kept + field_words))
 
 
+def release_dictionary(tokenizer) -> None:
+    """Let go of a jieba tokenizer's dictionary (60 MB); its next cut loads it again (without words added since:
+    a build adds its words before its first cut, macros.py)."""
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = {}, 0, False
+
+
 def load_field_words(data_dir: Path, project_dir: Path) -> list[str]:
     """data/search-words.yml: a list of Chinese words; raise ContentError naming the line of a bad entry."""
     path = data_dir / WORDS_FILE

@@ -25,3 +25,7 @@ def test_a_patch_of_code_that_is_gone_does_not_apply(tmp_path):
 
 def test_serve_only_ablations_are_rows_of_the_list():
     assert run.SERVE_ABLATIONS <= {name for name, _, _ in run.ABLATIONS}
+
+
+def test_cold_ablations_are_rows_of_the_list():
+    assert run.COLD_ABLATIONS <= {name for name, _, _ in run.ABLATIONS}
