@@ -131,7 +131,7 @@ class PageStore:
 def encode(html: str, links, ids) -> bytes:
     """The page as UTF-8, then its links and ids as JSON (quicker to read back than the page as a JSON string)."""
     page = html.encode("utf-8")
-    return zlib.compress(len(page).to_bytes(4, "little") + page + json.dumps([links, ids]).encode(), 1)
+    return zlib.compress(len(page).to_bytes(4, "little") + page + json.dumps([list(links), list(ids)]).encode(), 1)
 
 
 def decode(blob: bytes) -> tuple[str, tuple[str, ...], tuple[str, ...]]:

@@ -26,6 +26,10 @@ def test_a_page_reads_back_as_it_was_kept(html, links, ids):
     assert pagecache.decode(pagecache.encode(html, links, ids)) == (html, tuple(links), tuple(ids))
 
 
+def test_links_and_ids_may_come_as_any_collection():
+    assert pagecache.decode(pagecache.encode("<p>x</p>", {"../"}, iter(["a", "b"]))) == ("<p>x</p>", ("../",), ("a", "b"))
+
+
 def test_every_input_of_a_page_changes_its_key():
     key = pagecache.page_key(**KEY)
     assert pagecache.page_key(**KEY) == key
