@@ -309,11 +309,12 @@ a quarter of an hour, so it is no longer run):
   at 1,000 plans); jieba's dictionary let go once the last page is cut (`mkdocs build` only; serve keeps it).
   A first build (empty `.cache/`, jieba loaded) then peaks while pages are written, not at the end.
 
-One repeat on a shared machine: the site itself was built early in the run; the ablated variants later, while
-another session's builds shared the two cores. Variants that should cost nothing measurable (pure-Python YAML:
-an unchanged plan's YAML is no longer parsed at all; pages not compacted) came out 1.2–1.3× slower, so ratios
-below about 1.3 are within the noise of this run; the larger ones (check cache, search cache, QR codes and
-calendars, held macro HTML) agree with earlier runs.
+One repeat on a shared machine (no other build ran during the measured builds, only during the warm-ups);
+the site itself was measured early in the run, the ablated variants later. Variants that should cost almost
+nothing in a warm build, because their step now runs only for pages rendered anew (pages not compacted, one
+regular expression for compacting) or no longer runs for unchanged plans (pure-Python YAML), came out
+1.15–1.23× slower, so ratios below about 1.25 are within this run's noise; the larger ones (page cache, QR codes
+and calendars, check cache, search cache, held macro HTML) agree with earlier runs.
 
 CI can keep `.cache/` between runs (the "empty .cache/" rows show a first build).
 """
