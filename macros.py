@@ -3,7 +3,6 @@
 All logic lives in pairing/ (engine independent); this file only wires it into the build.
 """
 
-import json
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -13,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from markupsafe import escape  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from pairing import (audit, csp, directory, editor, heldparts, links, listings, offline, plans, policy, render,  # noqa: E402
+from pairing import (audit, buildcache, csp, directory, editor, heldparts, links, listings, offline, plans, policy, render,  # noqa: E402
                      search, serving, sharing)
 from pairing.problems import ContentError, format_problems  # noqa: E402
 
@@ -154,16 +153,12 @@ def _write_editor_data(collection, site_dir, repository):
     remade, written = serving.held("editor files", serving.Remade), serving.held("written files", serving.WrittenFiles)
     if remade is not None:
         remade.start()
-    _write_site_file(site_dir / editor.DATA_FILE, _compact_json(editor.editor_data(collection, repository)), written)
+    # Why compact JSON: only the editor's script reads these (a thousand files, one per plan).
+    _write_site_file(site_dir / editor.DATA_FILE, buildcache.compact_json(editor.editor_data(collection, repository)), written)
     for plan in collection.plans.values():
-        text = (remade.get(plan.text, lambda: _compact_json(editor.plan_file(plan))) if remade is not None
-                else _compact_json(editor.plan_file(plan)))
+        text = (remade.get(plan.text, lambda: buildcache.compact_json(editor.plan_file(plan))) if remade is not None
+                else buildcache.compact_json(editor.plan_file(plan)))
         _write_site_file(site_dir / editor.plan_path(plan), text, written)
-
-
-def _compact_json(data) -> str:
-    # Why compact: only the editor's script reads these (a thousand files, one per plan).
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _write_site_file(target, text, written):
