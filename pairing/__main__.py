@@ -1,5 +1,5 @@
 """`python -m pairing`: see pairing/cli.py for the commands."""
 
-from .cli import main
+from .cli.main import main
 
 raise SystemExit(main())

@@ -1,8 +1,7 @@
 /* Material's search worker, with the plan that contains the query as written ranked first.
  *
  * Material's own worker (Lunr, its index, its highlighting) still does the searching: this file loads it
- * and changes three things on the way through, using only Material's message protocol.
- *  - The index, on its way in: the word breaks written as DEL (one byte; searchindex.py) are U+200B again.
+ * and changes two things on the way through, using only Material's message protocol.
  *  - The query, on its way in: each Chinese term is looked up as the words of the index it is made of
  *    (longest first), instead of Material's guess, which can shrink "高枧" to "高".
  *  - The results, on their way out: pages that contain every term as written come first, then pages that
@@ -13,7 +12,6 @@
  */
 
 const SETUP = 0, QUERY = 2, RESULT = 3            // Material's search message types
-const WRITTEN_BREAK = /\x7f/g                       // how the index file writes a word break (searchindex.py)
 const WORD_BREAK = "\u200b"                         // what Material's worker splits words on
 const PLAN_PAGES = "plans/"
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/
@@ -41,14 +39,6 @@ function learn(config, docs) {
     if (!site.articles.has(page))
       site.articles.set(page, doc)
   }
-}
-
-/* The word breaks of the index as Material wrote them, before its worker (or learn) reads the pages */
-function restoreBreaks(docs) {
-  for (const doc of docs)
-    for (const field of ["title", "text"])
-      if (typeof doc[field] === "string")
-        doc[field] = doc[field].replace(WRITTEN_BREAK, WORD_BREAK)
 }
 
 function plain(html) {
@@ -155,7 +145,6 @@ function compare(a, b) {
 addEventListener("message", ev => {
   const message = ev.data
   if (message.type === SETUP) {
-    restoreBreaks(message.data.docs)
     learn(message.data.config, message.data.docs)
   }
   if (message.type === QUERY) {

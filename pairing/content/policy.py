@@ -1,0 +1,160 @@
+"""What a page may contain. Plans come from many kindergartens as pull requests, so page bodies
+are data, not code: only the registered macros, with literal arguments, and no template code
+hidden in front matter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from jinja2 import nodes
+
+from .markup import markup_problems
+from .problems import Problem, field_path
+from .schema import plan_schema
+
+# Macro name → the front-matter fields it shows (a field-taking macro shows the field it is given).
+PLAN_MACROS = {
+    "paragraphs": "paragraphs",
+    "outline": "outline",
+    "leadership_group": ("leadership",),
+    "schedule_table": ("schedule",),
+    "status_report": ("status_analysis",),
+    "signature_block": ("signature",),
+}
+SITE_MACROS = {"plan_index": (), "kindergarten_index": (), "activity_calendar": (), "tag_index": (), "open_data": (),
+               "field_reference": (), "macro_reference": (), "starter_plan": (), "form_editor": ()}
+# Shown by the plan card at the top of every plan page, whatever the body says.
+CARD_FIELDS = {"title", "slug", "original_title", "year", "parties", "author", "tags"}
+# Used for links, not shown on the page: the redirects from a renamed plan's old addresses.
+LINK_FIELDS = {"former_slugs"}
+TEMPLATE_MARKS = ("{{", "{%", "{#")
+
+
+def fields_of_kind(kind: str) -> list[str]:
+    """Front-matter fields whose shape is the named definition (paragraphs, outline)."""
+    ref = f"#/$defs/{kind}"
+    return [name for name, spec in plan_schema()["properties"].items() if spec.get("$ref") == ref]
+
+
+def body_problems(body: str, file: str, body_line: int, allowed: dict) -> tuple[list[tuple], list[Problem]]:
+    """The macro calls in a page body, and a problem for anything else that is template code."""
+    def at(lineno: int) -> int:
+        return body_line + lineno - 1
+
+    try:
+        tree = jinja2.Environment().parse(body)
+    except jinja2.TemplateSyntaxError as error:
+        line = _unclosed_line(body, error.lineno or 1)
+        return [], [Problem(file, at(line), 1, "", f"正文中的 {{{{ }}}} 写法有误，请检查括号和引号是否成对（{error.message}）")]
+    calls, problems = [], []
+    for node in tree.body:
+        if not isinstance(node, nodes.Output):
+            problems.append(Problem(file, at(node.lineno), 1, "", "正文不能使用 {% %} 模板语句，只能调用计划宏，如 {{ schedule_table() }}"))
+            continue
+        for child in node.nodes:
+            if isinstance(child, nodes.TemplateData):
+                continue
+            call, problem = _macro_call(child, allowed)
+            if problem:
+                problems.append(Problem(file, at(child.lineno), 1, "", problem))
+            else:
+                calls.append((call, at(child.lineno)))
+    return calls, problems
+
+
+def body_parts(body: str) -> list[str | tuple]:
+    """A checked body (body_problems found nothing) as its text and its macro calls (name, literal arguments), in
+    order. The body is only parsed, as body_problems parsed it, never compiled: nothing in it can run."""
+    parts: list[str | tuple] = []
+    for node in jinja2.Environment().parse(body).body:
+        for child in node.nodes:
+            if isinstance(child, nodes.TemplateData):
+                parts.append(child.data)
+            else:
+                parts.append((child.node.name, *[a.value for a in child.args]))
+    return parts
+
+
+def _macro_call(node: nodes.Node, allowed: dict) -> tuple[tuple | None, str]:
+    names = "、".join(f"{name}()" for name in allowed)
+    rule = f"正文中的 {{{{ }}}} 只能调用这些宏，参数只能是写明的文字：{names}"
+    if not (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name)):
+        return None, rule
+    if node.node.name not in allowed:
+        return None, f"不认识的宏 {node.node.name}()；{rule}"
+    if node.kwargs or node.dyn_args or node.dyn_kwargs or not all(isinstance(a, nodes.Const) for a in node.args):
+        return None, rule
+    name, args = node.node.name, [a.value for a in node.args]
+    shows = allowed[name]
+    if isinstance(shows, str):
+        choices = fields_of_kind(shows)
+        if len(args) != 1 or args[0] not in choices:
+            return None, f"{name}() 需要一个字段名，可用：{'、'.join(choices)}"
+    elif args:
+        return None, f"{name}() 不需要参数"
+    return (name, *args), ""
+
+
+def _unclosed_line(body: str, reported: int) -> int:
+    """Jinja notices a missing }} where the text ends; point at the line that opened it."""
+    lines = body.splitlines()[:reported]
+    for number in range(len(lines), 0, -1):
+        line = lines[number - 1]
+        if line.rfind("{{") > line.rfind("}}") or line.rfind("{%") > line.rfind("%}"):
+            return number
+    return reported
+
+
+def coverage_problems(source, calls: list[tuple], file: str) -> list[Problem]:
+    """Every structured field is shown exactly where the body says, and nothing is shown that is missing."""
+    data, shown, problems = source.data, {}, []
+    for (name, *args), line in calls:
+        fields = args if isinstance(PLAN_MACROS[name], str) else PLAN_MACROS[name]
+        for name_of_field in fields:
+            if name_of_field not in data:
+                problems.append(Problem(file, line, 1, name_of_field, f"正文调用了 {name}()，但 front matter 中没有 {name_of_field}"))
+            shown[name_of_field] = line
+    for key in data:
+        # Why: a field nobody shows would be silently missing from the page.
+        if key not in CARD_FIELDS | LINK_FIELDS and key not in shown:
+            problems.append(Problem(file, *source.where_key((key,)), key, f"front matter 中的 {key} 没有在正文中显示，请在正文相应位置加入 {macro_call_for(key)}"))
+    return problems
+
+
+def macro_call_for(key: str) -> str:
+    """The body line that shows a front-matter field, e.g. {{ outline("goals") }}."""
+    for name, shows in PLAN_MACROS.items():
+        if isinstance(shows, str) and key in fields_of_kind(shows):
+            return f'{{{{ {name}("{key}") }}}}'
+        if key in shows:
+            return f"{{{{ {name}() }}}}"
+    return "相应的宏"
+
+
+def front_matter_problems(source, file: str) -> list[Problem]:
+    """Template code in a value would be run by the macro engine; markup and hidden characters are refused too."""
+    problems = []
+    for path, raw in source.scalars.items():
+        line, column = source.where(path)
+        if any(mark in raw for mark in TEMPLATE_MARKS):
+            problems.append(Problem(file, line, column, field_path(path), "front matter 中不能出现 {{、{% 或 {# 这样的模板代码"))
+        for _, _, message in markup_problems(raw):
+            problems.append(Problem(file, line, column, field_path(path), message))
+    return problems
+
+
+def body_markup_problems(body: str, file: str, body_line: int) -> list[Problem]:
+    """Raw HTML passes through Markdown to the page: refuse what could run or mislead."""
+    return [Problem(file, body_line + line - 1, column, "", message) for line, column, message in markup_problems(body)]
+
+
+def no_symlinks(project_dir: Path, folders: list[Path]) -> list[Problem]:
+    """A committed symlink could make the build read any file on the machine."""
+    problems = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_symlink():
+                shown = path.relative_to(project_dir).as_posix() if path.is_relative_to(project_dir) else path.name
+                problems.append(Problem(shown, 1, 1, "", "不允许符号链接（symlink），请提交真实文件"))
+    return problems

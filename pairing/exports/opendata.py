@@ -1,0 +1,331 @@
+"""Open data: plans.json with its schema, plans.csv and schedule.csv, and iCalendar files.
+
+Pure functions from a loaded Collection to file contents; the build only writes what `open_data_files` gives.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import hashlib
+import io
+import json
+from datetime import date, datetime, timezone
+from functools import lru_cache
+from typing import Callable, Iterator
+
+import icalendar
+
+from ..shaping import views
+from ..shaping.directory import plan_regions
+from ..content.plans import Collection, Plan
+from ..content.schema import plan_schema
+
+DATA_DIR = "data"
+PLANS_JSON = f"{DATA_DIR}/plans.json"
+PLANS_SCHEMA = f"{DATA_DIR}/plans.schema.json"
+PLANS_CSV = f"{DATA_DIR}/plans.csv"
+SCHEDULE_CSV = f"{DATA_DIR}/schedule.csv"
+ALL_CALENDAR = f"{DATA_DIR}/calendar.ics"
+TIMEZONE = "Asia/Shanghai"
+UID_DOMAIN = "kindergarten-pairing-plans"
+PRODID = "-//幼儿园结对帮扶计划//pairing//ZH"
+ALL_CALENDAR_NAME = "幼儿园结对帮扶计划：全部活动"
+STAMP_HOLDER = datetime(1970, 1, 1, tzinfo=timezone.utc)   # replaced by the build time in as_ics
+EVENT_START, EVENT_END, CALENDAR_END = "BEGIN:VEVENT\r\n", "END:VEVENT\r\n", "END:VCALENDAR\r\n"
+TIMEZONE_START = "BEGIN:VTIMEZONE\r\n"
+
+# What each published file is, for the open-data page.
+OPEN_DATA_FILES = [
+    {"path": PLANS_JSON, "name": "plans.json",
+     "description": "全部计划的 front matter（已校验），每份计划加上网址，每所参与幼儿园加上园名；另附幼儿园名录。"},
+    {"path": PLANS_SCHEMA, "name": "plans.schema.json",
+     "description": "plans.json 的 JSON Schema（2020-12），由网站校验计划所用的同一份 schema 生成。"},
+    {"path": PLANS_CSV, "name": "plans.csv", "description": "每份计划一行：标题、帮扶园、受援园、时间、地区、标签、网址。UTF-8（带 BOM），Excel 可直接打开。"},
+    {"path": SCHEDULE_CSV, "name": "schedule.csv", "description": "每项活动一行：所属计划（网址名、标题）、年份（原文未注明则留空）、月份、活动内容。"
+     "计划的网址见 plans.csv；某项活动在计划页面上的位置是计划网址加 #schedule-安排行。UTF-8（带 BOM）。"},
+    {"path": ALL_CALENDAR, "name": "calendar.ics",
+     "description": "全部计划中注明了年份的活动，iCalendar 格式，可导入手机日历；每项活动是整月的全天事件。"},
+]
+
+
+def plan_calendar(slug: str) -> str:
+    return f"{DATA_DIR}/calendar/{slug}.ics"
+
+
+# plans.json and its schema
+def published_schema() -> dict:
+    """The schema of plans.json, derived from schema.yml: each plan adds its url and each party its name."""
+    source = copy.deepcopy(plan_schema())
+    defs = source.pop("$defs")
+    dialect = source.pop("$schema")
+    source["properties"]["url"] = {"title": "网址", "description": "计划页面的完整网址。", "type": "string",
+                                   "format": "uri"}
+    source["required"] = [*source["required"], "url"]
+    party = defs["party"]
+    party["properties"]["name"] = {"title": "园名", "description": "幼儿园编号对应的园名（见 kindergartens）。",
+                                   "type": "string", "minLength": 1}
+    party["required"] = [*party["required"], "name"]
+    return {
+        "$schema": dialect, "title": "结对帮扶计划开放数据（plans.json）",
+        "description": "网站上全部计划的 front matter（已校验），加上网址和幼儿园园名；kindergartens 是幼儿园名录。",
+        "type": "object", "additionalProperties": False, "required": ["plans", "kindergartens"],
+        "properties": {"plans": {"type": "array", "items": {"$ref": "#/$defs/plan"}},
+                       "kindergartens": {"$ref": "#/$defs/kindergartens_file"}},
+        "$defs": {**defs, "plan": source},
+    }
+
+
+def plan_record(plan: Plan, kindergartens: dict, site_url: str) -> dict:
+    """A plan's front matter as written, its parties with names, and its full address."""
+    record = copy.deepcopy(plan.data)
+    for party in record["parties"]:
+        party["name"] = kindergartens[party["kindergarten"]]["name"]
+    record["url"] = absolute_url(site_url, plan.url)
+    return record
+
+
+def plans_document(collection: Collection, site_url: str) -> dict:
+    return {"plans": [plan_record(p, collection.kindergartens, site_url) for p in collection.plans.values()],
+            "kindergartens": collection.kindergartens}
+
+
+def absolute_url(site_url: str, url: str) -> str:
+    return site_url.rstrip("/") + "/" + url
+
+
+def as_json(document: dict) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def compact_json(value) -> str:
+    """One JSON value on one line, Chinese as UTF-8: every compact JSON file of the site is written by this."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def plans_json(plan_lines: list[str], kindergartens: dict) -> str:
+    """plans.json from each plan's record as a json_line: as_json_lines(plans_document(...)) gives the same."""
+    plans = "[\n" + ",\n".join(plan_lines) + "\n]" if plan_lines else "[]"
+    return as_json_lines({"plans": [], "kindergartens": kindergartens}).replace('"plans":[]', f'"plans":{plans}', 1)
+
+
+def as_json_lines(document: dict) -> str:
+    """One JSON document, compact, with each item of each top-level list or mapping (each plan, each
+    kindergarten) on a line of its own: readable line by line, where indentation was a third of the bytes."""
+    dumps = compact_json
+
+    def lines(value) -> str:
+        if not value or not isinstance(value, (list, dict)):
+            return dumps(value)
+        if isinstance(value, list):
+            return "[\n" + ",\n".join(dumps(item) for item in value) + "\n]"
+        return "{\n" + ",\n".join(f"{dumps(key)}:{dumps(item)}" for key, item in value.items()) + "\n}"
+    return "{" + ",\n".join(f"{dumps(key)}:{lines(value)}" for key, value in document.items()) + "}\n"
+
+
+# CSV: UTF-8 with a BOM so that Excel on Chinese Windows reads it as UTF-8.
+PLAN_COLUMNS = ["网址名", "标题", "原标题", "帮扶园", "受援园", "指导单位", "撰写单位", "起始年份", "时间", "地区", "标签", "网址"]
+SCHEDULE_COLUMNS = ["计划网址名", "计划标题", "安排行", "年份", "月份", "原文月份", "序号", "活动"]
+
+
+def as_csv(columns: list[str], rows: list[list]) -> bytes:
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return text.getvalue().encode("utf-8-sig")
+
+
+def plan_rows(collection: Collection, site_url: str) -> list[list]:
+    return [plan_row(plan, collection.kindergartens, site_url) for plan in collection.plans.values()]
+
+
+def plan_row(plan: Plan, names: dict, site_url: str) -> list:
+    """The plan's row of plans.csv."""
+    data = plan.data
+    in_role = {role: "、".join(names[p["kindergarten"]]["name"] for p in data["parties"] if p["role"] == role)
+               for role in views.ROLE_LABELS}
+    return [data["slug"], data["title"], data.get("original_title", ""), in_role["helping"],
+            in_role["helped"], in_role["guiding"], names[data["author"]]["name"], data.get("year", ""),
+            views.period_text(data), "、".join(plan_regions(data, names)), "、".join(data.get("tags", [])),
+            absolute_url(site_url, plan.url)]
+
+
+def schedule_rows(collection: Collection) -> list[list]:
+    """One row per activity (each top-level item of a schedule row), sub-items in its text. No address on each
+    row: the plan's is in plans.csv, and a row is at #schedule-<安排行> of it (a fifth of the file at 1,000 plans)."""
+    return [row for plan in collection.plans.values() for row in plan_schedule_rows(plan)]
+
+
+def plan_schedule_rows(plan: Plan) -> list[list]:
+    """The plan's rows of schedule.csv."""
+    rows = []
+    for row in views.schedule_view(plan.data):
+        for item in row["activities"]:
+            rows.append([plan.slug, plan.data["title"], row["number"], row["year"] or "",
+                         "、".join(map(str, row["months"])), row["label"], item["marker"], item_text(item)])
+    return rows
+
+
+def item_text(item: dict) -> str:
+    """An outline item as one line of text: heading, paragraphs, then its sub-items with their markers."""
+    parts = [item["heading"], *item["paragraphs"]]
+    parts += [f"{sub['marker']}{item_text(sub)}" for sub in item["sub"]]
+    return " ".join(part for part in parts if part)
+
+
+# iCalendar: one all-day event per schedule row (per run of consecutive months) whose year is known.
+def calendar_events(plan: Plan, site_url: str) -> list[dict]:
+    """Events as data; a plan whose year is unknown has none (we never guess a year)."""
+    events, seen = [], {}
+    for row, source in zip(views.schedule_view(plan.data), plan.data.get("schedule", [])):
+        if row["year"] is None:
+            continue
+        for start, end in month_spans(row["year"], row["months"]):
+            uid = event_uid(plan.slug, start, end, source["activities"])
+            seen[uid] = seen.get(uid, 0) + 1
+            events.append({
+                "uid": uid if seen[uid] == 1 else uid.replace("@", f"-{seen[uid]}@"),
+                "start": start, "end": end,
+                "summary": f"{plan.data['title']}：{row['label']}活动",
+                "description": "\n".join(f"{item['marker']}{item_text(item)}" for item in row["activities"]),
+                "url": absolute_url(site_url, plan.url) + f"#{row['anchor']}",
+            })
+    return events
+
+
+def event_count(plan: Plan) -> int:
+    """How many events calendar_events gives, without making them: one per run of months of a dated row."""
+    return sum(len(month_spans(year, row["months"])) for row in plan.data.get("schedule", [])
+               if (year := views.row_year(plan.data, row)) is not None)
+
+
+@lru_cache(maxsize=2)
+def event_total(collection: Collection) -> int:
+    """How many events data/calendar.ics has (once per build, not once per calendar page)."""
+    return sum(event_count(plan) for plan in collection.plans.values())
+
+
+def publishes_events(plan: Plan) -> bool:
+    """Whether the plan gets its own .ics file: some schedule row has a known year."""
+    return any(views.row_year(plan.data, row) for row in plan.data.get("schedule", []))
+
+
+def month_spans(year: int, months: list[int]) -> list[tuple[date, date]]:
+    """Runs of consecutive months as [first day, first day after): [2, 3] → 1 Feb – 1 Apr.
+    A month smaller than the one before it (十二、一月份) is in the following year."""
+    spans: list[tuple[date, date]] = []
+    previous = None
+    for month in months:
+        if previous is not None and month < previous:
+            year += 1
+        start = date(year, month, 1)
+        if spans and spans[-1][1] == start:
+            spans[-1] = (spans[-1][0], _next_month(start))
+        else:
+            spans.append((start, _next_month(start)))
+        previous = month
+    return spans
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def event_uid(slug: str, start: date, end: date, activities: dict) -> str:
+    """Stable across rebuilds and reordering: from the plan, the months and the activities' text, not a row number."""
+    text = json.dumps(activities, ensure_ascii=False, sort_keys=True)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return f"{slug}-{start:%Y%m}-{end:%Y%m}-{digest}@{UID_DOMAIN}"
+
+
+@lru_cache(maxsize=1)
+def _timezone() -> icalendar.Timezone:
+    """Asia/Shanghai as a VTIMEZONE, built once per build (it is the same in every file)."""
+    return icalendar.Timezone.from_tzid(TIMEZONE)
+
+
+def as_ics(name: str, events: list[dict], stamp: datetime) -> bytes:
+    """An RFC 5545 calendar of all-day events (with no events, its time-zone component keeps it valid)."""
+    return stamped(calendar_text(name, events), stamp)
+
+
+def stamped(text: str, stamp: datetime) -> bytes:
+    """A calendar from calendar_text with the build time as every event's DTSTAMP."""
+    stamp_line = f"DTSTAMP:{stamp.astimezone(timezone.utc):%Y%m%dT%H%M%SZ}"
+    return text.replace(f"DTSTAMP:{STAMP_HOLDER:%Y%m%dT%H%M%SZ}", stamp_line).encode("utf-8")
+
+
+def combined_calendar_text(name: str, calendars: list[str]) -> str:
+    """One calendar with the events of the given calendar_text calendars, as calendar_text would make it
+    from all their events (the events are taken as icalendar wrote them: no second serialisation)."""
+    events = "".join(text[text.index(EVENT_START):text.rindex(EVENT_END) + len(EVENT_END)]
+                     for text in calendars if EVENT_START in text)
+    empty = calendar_text(name, [])
+    return empty[:empty.index(TIMEZONE_START)] + events + CALENDAR_END if events else empty
+
+
+def calendar_text(name: str, events: list[dict]) -> str:
+    """The calendar with STAMP_HOLDER as every event's DTSTAMP."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", TIMEZONE)
+    # Why only when empty: the events are all-day dates, which no time zone moves, so they name none; the
+    # component keeps a calendar without events valid (RFC 5545 asks for one), and is 0.8 KB in each plan's file.
+    if not events:
+        calendar.add_component(_timezone())
+    for event in events:
+        calendar.add_component(_ics_event(event, STAMP_HOLDER))
+    return calendar.to_ical().decode("utf-8")
+
+
+def _ics_event(event: dict, stamp: datetime) -> icalendar.Event:
+    component = icalendar.Event()
+    component.add("uid", event["uid"])
+    component.add("dtstamp", stamp)
+    component.add("dtstart", event["start"])
+    component.add("dtend", event["end"])
+    component.add("summary", event["summary"])
+    component.add("description", event["description"])
+    component.add("url", event["url"])
+    component.add("transp", "TRANSPARENT")
+    return component
+
+
+# Everything the build publishes
+def open_data_files(collection: Collection, site_url: str, stamp: datetime) -> Iterator[tuple[str, str | bytes]]:
+    """Path in the site and content of every open-data file, one file at a time (the build writes each one
+    before the next is made: together they are 30 MB at 1,000 plans)."""
+    plans, names = list(collection.plans.values()), collection.kindergartens
+
+    def parts(kind: str) -> list:
+        return [PLAN_PARTS[kind](plan, names, site_url) for plan in plans]
+
+    yield PLANS_JSON, plans_json(parts("record"), names)
+    yield PLANS_SCHEMA, as_json(published_schema())
+    yield PLANS_CSV, as_csv(PLAN_COLUMNS, parts("row"))
+    yield SCHEDULE_CSV, as_csv(SCHEDULE_COLUMNS, [row for rows in parts("schedule") for row in rows])
+    calendars = []
+    for plan, calendar in zip(plans, parts("calendar")):
+        if calendar is not None:
+            calendars.append(calendar)
+            yield plan_calendar(plan.slug), stamped(calendar, stamp)
+    yield ALL_CALENDAR, stamped(combined_calendar_text(ALL_CALENDAR_NAME, calendars), stamp)
+
+
+def plan_calendar_text(plan: Plan, site_url: str) -> str | None:
+    """The plan's own calendar (calendar_text), None when it has no events."""
+    events = calendar_events(plan, site_url)
+    return calendar_text(plan.data["title"], events) if events else None
+
+
+# What the open data shows of one plan, by kind: each made from the plan, the kindergartens and the site's address.
+PLAN_PARTS: dict[str, Callable[[Plan, dict, str], object]] = {
+    "record": lambda plan, names, site_url: compact_json(plan_record(plan, names, site_url)),   # in plans.json
+    "row": plan_row,                                                                          # plans.csv
+    "schedule": lambda plan, names, site_url: plan_schedule_rows(plan),                      # schedule.csv
+    "calendar": lambda plan, names, site_url: plan_calendar_text(plan, site_url),            # its .ics
+}

@@ -1,0 +1,185 @@
+"""Checks run on the built site, at the end of every build: nothing lost, every internal link resolves, every
+listing names every plan once.
+
+A plan must never be silently dropped or half-rendered, so the build compares what the sources say with what
+each page's content shows (read as it is made: pagetext.read), and fails when they differ."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable
+from urllib.parse import unquote, urlsplit
+
+from ..content.plans import Collection, Plan
+from ..content.problems import Problem
+from ..exports import opendata as exports
+from ..shaping import views
+from .pagetext import PageContent, squeeze
+
+OUTLINE_FIELDS = ("goals", "content", "measures", "organisation")
+# The class of each plan's row in the plan index (overrides/partials/plan/plan_index.html).
+PLAN_ROW_CLASS = "plan-row"
+SITEMAP_NAMESPACE = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def expected_texts(plan: Plan) -> dict[str, str]:
+    """Field path → text that must appear on the plan's page (schedule rows, members, measures, goals…)."""
+    data, texts = plan.data, {}
+    for index, row in enumerate(views.schedule_view(data)):
+        texts[f"schedule[{index}]"] = row["label"] + _outline_text(row["activities"])
+    for index, member in enumerate(data.get("leadership", [])):
+        texts[f"leadership[{index}]"] = f"{member['role']}：{member['name']}"
+    for field in OUTLINE_FIELDS:
+        if field in data:
+            for index, item in enumerate(views.outline_view(data[field])):
+                texts[f"{field}.items[{index}]"] = _outline_text([item])
+    return texts
+
+
+def _outline_text(items: list[dict]) -> str:
+    return "".join(i["marker"] + i["heading"] + "".join(i["paragraphs"]) + _outline_text(i["sub"]) for i in items)
+
+
+def page_file(site_dir: Path, url: str) -> Path:
+    return site_dir / url / "index.html" if url.endswith("/") or not url else site_dir / url
+
+
+def page_lost_content(plan: Plan, content: PageContent) -> list[Problem]:
+    """What of the plan's front matter its page's content does not show."""
+    problems = []
+    shown = squeeze(content.text)
+    for field_name, text in expected_texts(plan).items():
+        if squeeze(text) not in shown:
+            line, column = plan.source.where(_path_of(field_name))
+            problems.append(Problem(plan.file, line, column, field_name, f"这一项没有完整出现在页面 {plan.url} 上"))
+    return problems
+
+
+def missing_page(plan: Plan) -> Problem:
+    return Problem(plan.file, 1, 1, "", f"构建后找不到这份计划的页面 {plan.url}")
+
+
+@dataclass
+class BuiltPages:
+    """What each page's content showed as it was made (one build): its links and ids by site file, and for each
+    plan what of it the page does not show."""
+    links: dict[str, tuple[list[str], set[str]]] = field(default_factory=dict)
+    lost: dict[str, list[Problem]] = field(default_factory=dict)   # plan src_uri → problems
+    plan_rows: int = 0   # rows of the plan index, over all its pages
+
+    def record(self, site_file: str, content: PageContent, plan: Plan | None, lists_plans: bool) -> None:
+        self.links[site_file] = (content.links, content.ids)
+        if plan is not None:
+            self.lost[plan.src_uri] = page_lost_content(plan, content)
+        if lists_plans:
+            self.plan_rows += content.classes.get(PLAN_ROW_CLASS, 0)
+
+    def lost_content(self, collection: Collection) -> list[Problem]:
+        return [problem for plan in collection.plans.values()
+                for problem in self.lost.get(plan.src_uri, [missing_page(plan)])]
+
+
+def _path_of(field_name: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"[.\[\]]+", field_name) if p)
+
+
+def count_problems(counts: dict[str, int], expected: int) -> list[Problem]:
+    """Every listing of plans (index page, sitemap, open data…) has exactly one entry per plan."""
+    return [Problem(where, 1, 1, "", f"列出了 {count} 份计划，应为 {expected} 份")
+            for where, count in counts.items() if count != expected]
+
+
+def listed_plans(site_dir: Path, plan_rows: int, plans_dir: str) -> dict[str, int]:
+    """How many plans each listing of the built site names: the plan index (rows counted as its pages were
+    made), the sitemap (read as XML), plans.json (read line by line)."""
+    sitemap = ElementTree.parse(site_dir / "sitemap.xml").getroot()
+    locations = [urlsplit(loc.text or "").path for loc in sitemap.iter(f"{SITEMAP_NAMESPACE}loc")]
+    in_plans = [path for path in locations if f"/{plans_dir}/" in f"/{path.lstrip('/')}"]
+    # Why line by line: plans.json read whole (7 MB at 1,000 plans, and its text decoded) would be the build's
+    # peak memory; its skeleton is a few KB.
+    with open(site_dir / exports.PLANS_JSON, "rb") as file:
+        open_data = json.loads(json_skeleton(file))
+    return {"site/index.html": plan_rows, "site/sitemap.xml": len(in_plans),
+            f"site/{exports.PLANS_JSON}": len(open_data["plans"])}
+
+
+def json_skeleton(lines: Iterable[bytes]) -> bytes:
+    """A JSON document with every line that is a JSON value of its own (each item of a list, as
+    exports.as_json_lines writes them) checked and replaced by null: the same structure and the same number of
+    items, without every item held at once. A line that is not valid JSON stays, so the document still fails."""
+    parts = []
+    for line in lines:
+        text = line.rstrip(b"\r\n")
+        value = text[:-1] if text.endswith(b",") else text
+        parts.append(b"null" + line[len(value):] if _is_json(value) else line)
+    return b"".join(parts)
+
+
+def _is_json(text: bytes) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
+def broken_links(recorded: dict[str, tuple[list[str], set[str]]], exists: Callable[[str], bool],
+                 base_path: str = "/") -> list[Problem]:
+    """Every link of every page's content to this site, and every #anchor, must lead somewhere. recorded: each
+    page's links and ids (BuiltPages.links), by its file in the site; exists: whether a file is in the site.
+    base_path is the path of site_url: absolute links start with it."""
+    problems, known = [], {}
+    for name in sorted(recorded):
+        folder = posixpath.join(posixpath.dirname(name), "")
+        for link in recorded[name][0]:
+            target = link_target(name, folder, link, base_path)
+            if target is None:
+                continue
+            file, anchor = target
+            if file not in known:
+                known[file] = file in recorded or exists(file)
+            if not known[file]:
+                problems.append(Problem(f"site/{name}", 1, 1, "", f"站内链接 {link} 指向不存在的文件"))
+            elif anchor and file in recorded and anchor not in recorded[file][1]:
+                problems.append(Problem(f"site/{name}", 1, 1, "", f"站内链接 {link} 的锚点 #{anchor} 不存在"))
+    return problems
+
+
+def link_target(name: str, folder: str, link: str, base_path: str) -> tuple[str, str] | None:
+    """_internal_target of a link on the page `name` in `folder`. A link within the page needs no cache; any
+    other is resolved from the folder it leads out to (`../` by `../`), where the pages of one depth share it."""
+    if not link or link[0] in "#?":
+        return _internal_target.__wrapped__(name, link, base_path)
+    # Why: with a folder per page, a cache keyed on the page's own folder held 120,000 links at 1,000 plans (35 MB,
+    # the peak memory of a build) and found almost none again; by the folder left, every page shares the theme's.
+    while link.startswith("../") and folder and link[3:4] not in ("", "#", "?", "/"):
+        folder, link = posixpath.join(posixpath.dirname(folder[:-1]), ""), link[3:]
+    return _internal_target(folder, link, base_path)
+
+
+# Why: pages share most links (the theme's, the menu's); each is resolved once (also across the rebuilds of `serve`).
+@lru_cache(maxsize=200_000)
+def _internal_target(page: str, link: str, base_path: str) -> tuple[str, str] | None:
+    """(file in the site, anchor) for a link to this site; None for other hosts, mailto, data.
+    page: the page the link is on, or its folder (ending in /) for a link with a path."""
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc:
+        return None
+    anchor = unquote(parts.fragment)
+    if not parts.path:
+        return page, anchor
+    if parts.path.startswith("/"):
+        if not parts.path.startswith(base_path):
+            return parts.path, anchor
+        path = posixpath.normpath(unquote(parts.path[len(base_path):]) or ".")
+    else:
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+    if link.split("#")[0].split("?")[0].endswith("/") or path == ".":
+        path = posixpath.join(path, "index.html") if path != "." else "index.html"
+    return path, anchor

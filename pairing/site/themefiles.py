@@ -1,0 +1,34 @@
+"""Material's files that no page of this site loads, left out of the built site (2 MB of its 3 MB of assets):
+source maps, which only a browser's developer tools fetch, the search languages other than the site's, and the
+site's own template partials (overrides/partials/, which the build renders and never serves).
+
+Which search files a language needs is what Material's search worker loads (search.*.min.js, function
+that imports `min/lunr.${lang}.min.js`); tests/test_search_browser.py searches the built site in a browser."""
+
+from __future__ import annotations
+
+import posixpath
+
+LUNR_DIR = "assets/javascripts/lunr"
+PARTIALS_DIR = "partials"
+# Segmenters Material's worker loads before a language's own file.
+SEGMENTERS = {"ja": "tinyseg.js", "hi": "wordcut.js", "th": "wordcut.js"}
+
+
+def search_files(languages: list[str]) -> set[str]:
+    """The files under LUNR_DIR that Material's search worker imports for these languages."""
+    needed = {f"min/lunr.{lang}.min.js" for lang in languages if lang != "en"}
+    needed |= {SEGMENTERS[lang] for lang in languages if lang in SEGMENTERS}
+    if len(languages) > 1:
+        needed.add("min/lunr.multi.min.js")
+    if needed:
+        needed.add("min/lunr.stemmer.support.min.js")
+    return {posixpath.join(LUNR_DIR, name) for name in needed}
+
+
+def unused(theme_files: list[str], languages: list[str]) -> list[str]:
+    """Of the theme's static files (paths in the site), those no page of the site loads."""
+    kept = search_files(languages)
+    return [path for path in theme_files
+            if path.endswith(".map") or (path.startswith(f"{LUNR_DIR}/") and path not in kept)
+            or path.startswith(f"{PARTIALS_DIR}/")]
