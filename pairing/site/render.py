@@ -26,8 +26,6 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
     # Autoescape: every string from front matter is text, never markup.
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(template_dir), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    # tojson: Chinese as UTF-8 (not 6-byte \uXXXX escapes), keys in the order the views give them.
-    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
     return env
 
 
@@ -106,7 +104,10 @@ def plan_index(collection: Collection, page_url: str, number: int = 1) -> str:
 def plan_index_data(collection: Collection, home_url: str) -> str:
     """The script file plan-index.js loads to filter and sort every plan (a script, not JSON: it also loads
     from file:// in the offline copy)."""
-    return environment().get_template("plan_index_data.js").render(data=directory.index_data(collection, home_url))
+    # Why not tojson: compact, Chinese as UTF-8 (not 6-byte \uXXXX escapes), keys in the order the views give
+    # them; JSON is a JavaScript expression, and this is a script file, not HTML.
+    data = Markup(exports.compact_json(directory.index_data(collection, home_url)))
+    return environment().get_template("plan_index_data.js").render(data=data)
 
 
 def kindergarten_page(collection: Collection, kindergarten_id: str, page_url: str, number: int = 1) -> str:

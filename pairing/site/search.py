@@ -1,0 +1,39 @@
+"""Search as the theme runs it: the settings Chinese matching needs, and the words jieba keeps whole.
+
+Material's search plugin cuts Chinese text with jieba's module-level tokenizer; the site's words join that
+tokenizer's dictionary (jieba's public add_word) before any page is indexed, so a kindergarten name or a term of
+the field is one token in the index.
+"""
+
+from __future__ import annotations
+
+import re
+
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def search_setting_problems(lang: list[str], separator: str) -> list[str]:
+    """What in the search settings would stop Chinese text from matching; empty when all is well."""
+    problems = []
+    # Why: without lang zh the browser side does not load Chinese support and matches nothing useful.
+    if "zh" not in lang:
+        problems.append(f"search 插件的 lang 必须包含 zh，现在是 {lang}")
+    # Why: the plugin marks jieba's word boundaries with U+200B; a separator without it leaves whole sentences as one token.
+    if not re.search(separator, ZERO_WIDTH_SPACE):
+        problems.append("search 插件的 separator 必须把零宽空格 \\u200b 当作分隔符，否则中文整句成为一个词，搜不到")
+    return problems
+
+
+def use_words(words: list[str], earlier: dict[str, int | None]) -> dict[str, int | None]:
+    """Make jieba keep these words whole; returns each word's frequency in jieba's dictionary before (None: not
+    there). A word an earlier build of this process added (`earlier`, as returned then) that these do not have
+    gets its frequency back, so `mkdocs serve` cuts text as a fresh build would."""
+    import jieba
+
+    for word, frequency in earlier.items():
+        if word not in words:
+            jieba.add_word(word, freq=frequency or 0)
+    before = {word: earlier.get(word, jieba.get_FREQ(word)) for word in words}
+    for word in words:
+        jieba.add_word(word)
+    return before
