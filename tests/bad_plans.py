@@ -1,6 +1,6 @@
 """The corpus of malformed plans: each one with every problem it must get, exactly, at its line.
 
-Built from the cases of test_checks.py (which test the loader directly) plus the cases below, so
+Built from the cases of check_cases.py (which test the loader directly) plus the cases below, so
 that `validate` and the site build are held to the same messages without repeating any case.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from test_checks import FRONT_MATTER_CASES, SCHEMA_CASES, STARTER, line_of
+from check_cases import FRONT_MATTER_CASES, SCHEMA_CASES, STARTER, line_of
 
 PARTIES = "parties:\n  - kindergarten: dongyuan\n    role: helping\n  - kindergarten: plan1-author\n    role: helped\n"
 MACRO_RULE = ("正文中的 {{ }} 只能调用这些宏，参数只能是写明的文字：paragraphs()、outline()、leadership_group()、"

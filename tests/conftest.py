@@ -15,7 +15,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE_PARTS = ["mkdocs.yml", "macros.py", "hooks.py", "speed_hooks.py", "pairing", "overrides", "docs", "data"]
+# What a copy of the site needs to build: both configurations, the package (whose plugin mkdocs.yml lists), the
+# site's macros, templates, pages and data. A build runs `python -m mkdocs` in the copy, which puts the copy first
+# on sys.path: its own pairing/ is imported, ahead of the editable install of this checkout (tests may edit it).
+SITE_PARTS = ["mkdocs.yml", "offline.yml", "pyproject.toml", "macros.py", "pairing", "overrides", "docs", "data"]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # The hosting repo the test builds link to (edit links, the form editor's "new file" page); never fetched.
 TEST_REPO_URL = "https://git.example.org/pairing/plans"

@@ -21,10 +21,10 @@ KINDERGARTENS_DIR = "kindergartens"
 TAGS_PAGE = f"{TAGS_DIR}/"
 KINDERGARTEN_INDEX = f"{KINDERGARTENS_DIR}/"
 CALENDAR_PAGE = "calendar/"
-# What plan-index.js filters and sorts: every plan's row of the index (hooks.py writes it, index_data).
+# What plan-index.js filters and sorts: every plan's row of the index (the plugin writes it, index_data).
 PLAN_INDEX_DATA = "assets/plan-index-data.js"
 # Items per page of each listing: at 1,000 plans every listing page stays within 1.2x of its size in the
-# five-plan site (tests/test_scale.py), small enough for a phone on a weak connection.
+# five-plan site (tests/site/test_scale.py), small enough for a phone on a weak connection.
 PLANS_PER_PAGE = 8
 KINDERGARTENS_PER_PAGE = 15
 PLANS_PER_KINDERGARTEN_PAGE = 4

@@ -11,7 +11,7 @@ from math import ceil
 PAGE_DIR = "page"
 # The page numbers a pager shows on either side of the current one (a bounded pager, however many pages):
 # none, as the links to the previous and next pages lead there already; a further page of a listing then stays
-# within 1.2x of the listing's first page in the five-plan site (tests/test_scale.py).
+# within 1.2x of the listing's first page in the five-plan site (tests/site/test_scale.py).
 NEARBY = 0
 
 

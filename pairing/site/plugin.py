@@ -39,7 +39,7 @@ from . import audit, csp, heldparts, history, listings, pagetext, render, search
 
 STARTER_PLAN = Path(__file__).resolve().parent.parent / "content" / "starter_plan.md"
 # The theme's partials that write inline scripts into every page (Material's base.html includes them); the CSP
-# allows exactly what they write for a page's depth (tests/test_csp.py checks every built page against it).
+# allows exactly what they write for a page's depth (tests/site/test_csp.py checks every built page against it).
 THEME_SCRIPT_PARTIALS = ("partials/javascripts/base.html", "partials/javascripts/content.html")
 
 

@@ -25,15 +25,17 @@ def search_setting_problems(lang: list[str], separator: str) -> list[str]:
 
 
 def use_words(words: list[str], earlier: dict[str, int | None]) -> dict[str, int | None]:
-    """Make jieba keep these words whole; returns each word's frequency in jieba's dictionary before (None: not
-    there). A word an earlier build of this process added (`earlier`, as returned then) that these do not have
-    gets its frequency back, so `mkdocs serve` cuts text as a fresh build would."""
+    """Make jieba keep these words whole; returns each word's frequency in jieba's dictionary before this process
+    added it (None: not there). `earlier` is what an earlier build of this process returned (`mkdocs serve`): its
+    words are not added again (jieba adds each frequency to its total, so adding a word twice would shift how it
+    cuts every text), and a word it had that these do not is given back its frequency (0: none)."""
     import jieba
 
     for word, frequency in earlier.items():
         if word not in words:
             jieba.add_word(word, freq=frequency or 0)
-    before = {word: earlier.get(word, jieba.get_FREQ(word)) for word in words}
+    before = {word: earlier[word] if word in earlier else jieba.get_FREQ(word) for word in words}
     for word in words:
-        jieba.add_word(word)
+        if word not in earlier:
+            jieba.add_word(word)
     return before

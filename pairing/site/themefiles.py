@@ -3,7 +3,7 @@ source maps, which only a browser's developer tools fetch, the search languages 
 site's own template partials (overrides/partials/, which the build renders and never serves).
 
 Which search files a language needs is what Material's search worker loads (search.*.min.js, function
-that imports `min/lunr.${lang}.min.js`); tests/test_search_browser.py searches the built site in a browser."""
+that imports `min/lunr.${lang}.min.js`); tests/browser/test_search_browser.py searches the built site in a browser."""
 
 from __future__ import annotations
 

@@ -6,13 +6,11 @@ see tests/vendor/README.md) so that the tests run offline on a fresh machine wit
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from conftest import ROOT
 
-AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+AXE = ROOT / "tests" / "vendor" / "axe.min.js"
 PLAN_PAGES = [f"plans/{p.stem}/" for p in sorted((ROOT / "docs" / "plans").glob("*.md"))]
 # The home page, every plan page and the editing guide (kindergarten pages and the calendar are not built yet).
 PAGES = ["", "editing/", "calendar/", "calendar/page/2/", "tags/", "tags/环境创设/", "kindergartens/dongyuan/", *PLAN_PAGES]
@@ -60,3 +58,12 @@ def test_tables_have_captions_and_header_cells(page, site_server, path):
     for table in tables:
         assert table["caption"], table
         assert table["columnHeaders"] >= 2, table
+
+
+@pytest.mark.parametrize("path", ["", "plans/dongyuan-pairing/", "404.html"])
+def test_the_search_dialog_has_a_name(page, site_server, path):
+    # Material's search dialog has role="dialog" and no name (axe: aria-dialog-name); search-setup.js names it.
+    page.goto(site_server + path)
+    dialog = page.locator('[data-md-component="search"][role="dialog"]')
+    assert dialog.count() == 1
+    assert dialog.get_attribute("aria-label") == "搜索"

@@ -1,5 +1,5 @@
 """The plan index on the home page in a real browser: filter by text, region and tag, sort by column, on a phone.
-(The same over 65 plans in pages: tests/test_listings.py.)"""
+(The same over 65 plans in pages: tests/shaping/test_listings.py.)"""
 
 from __future__ import annotations
 

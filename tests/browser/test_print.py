@@ -14,7 +14,7 @@ import unicodedata
 import pypdf
 import pytest
 
-from pairing.htmltext import squeeze
+from pairing.site.pagetext import squeeze
 
 PLAN = "plans/xx-county-jiguan-pairing/"
 SITE_CHROME = ["跳转至", "搜索", "Made with", "Material for MkDocs", "东苑幼儿园结对帮扶计划", "编辑指南", "回到页面顶部"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,14 +10,9 @@ import pytest
 
 from bad_plans import corpus, write_corpus
 from conftest import copy_site, run_build
+from sample_plans import run_pairing
 
 CORPUS = corpus()
-
-
-def pairing(project: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": ""}
-    return subprocess.run([sys.executable, "-m", "pairing", *args], cwd=project, env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=60)
 
 
 def problem_lines(stdout: str) -> list[str]:
@@ -41,12 +35,12 @@ def test_the_corpus_has_at_least_forty_bad_plans():
 
 
 def test_the_real_site_is_clean(tmp_path):
-    result = pairing(copy_site(tmp_path / "project"), "validate")
+    result = run_pairing(copy_site(tmp_path / "project"), "validate")
     assert (result.returncode, result.stdout, result.stderr) == (0, "检查了全部计划和数据文件，没有发现问题。\n", "")
 
 
 def test_validate_reports_every_problem_in_the_corpus(corpus_site):
-    result = pairing(corpus_site, "validate")
+    result = run_pairing(corpus_site, "validate")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert problem_lines(result.stdout) == sorted(line for plan in CORPUS for line in plan.expected)
@@ -54,7 +48,7 @@ def test_validate_reports_every_problem_in_the_corpus(corpus_site):
 
 @pytest.mark.parametrize("plan", CORPUS, ids=[plan.name for plan in CORPUS])
 def test_validate_one_bad_plan(corpus_site, plan):
-    result = pairing(corpus_site, "validate", plan.file)
+    result = run_pairing(corpus_site, "validate", plan.file)
     assert (result.returncode, result.stderr) == (1, "")
     assert problem_lines(result.stdout) == plan.expected
 
@@ -68,7 +62,7 @@ def test_the_build_fails_with_every_corpus_message(corpus_site, tmp_path):
 
 
 def test_validate_a_folder_and_a_data_file(corpus_site):
-    result = pairing(corpus_site, "validate", "data/kindergartens.yml", "docs/plans/2024")
+    result = run_pairing(corpus_site, "validate", "data/kindergartens.yml", "docs/plans/2024")
     assert (result.returncode, result.stdout) == (0, "检查了 2 个文件，没有发现问题。\n")
 
 
@@ -83,7 +77,7 @@ def test_validate_a_folder_and_a_data_file(corpus_site):
      "python -m pairing new: 错误：参数 --year 应为整数，得到 '二〇二四'"),
 ])
 def test_usage_errors_exit_2_in_chinese(tmp_path, args, message):
-    result = pairing(copy_site(tmp_path / "project"), *args)
+    result = run_pairing(copy_site(tmp_path / "project"), *args)
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1] == message
 
@@ -93,12 +87,12 @@ NEW_PLAN = ["new", "--title", "测试幼儿园结对帮扶计划", "--slug", "te
 
 
 def test_new_creates_a_plan_that_validates_and_builds(site_copy, tmp_path):
-    result = pairing(site_copy, *NEW_PLAN)
+    result = run_pairing(site_copy, *NEW_PLAN)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.startswith("已新建 docs/plans/test-pairing.md。")
     text = (site_copy / "docs" / "plans" / "test-pairing.md").read_text(encoding="utf-8")
     assert "kindergarten: dongyuan" in text and "{{ signature_block() }}" in text
-    assert pairing(site_copy, "validate", "docs/plans/test-pairing.md").returncode == 0
+    assert run_pairing(site_copy, "validate", "docs/plans/test-pairing.md").returncode == 0
     build = run_build(site_copy, tmp_path / "site")
     assert build.returncode == 0, build.stderr
     page = (tmp_path / "site" / "plans" / "test-pairing" / "index.html").read_text(encoding="utf-8")
@@ -111,7 +105,7 @@ def test_new_refuses_to_overwrite(site_copy):
     target = site_copy / "docs" / "plans" / "dongyuan-pairing.md"
     before = target.read_bytes()
     args = [*NEW_PLAN[:3], "--slug", "dongyuan-pairing", *NEW_PLAN[5:]]
-    result = pairing(site_copy, *args)
+    result = run_pairing(site_copy, *args)
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == "docs/plans/dongyuan-pairing.md 已经存在，不会覆盖。要修改它，请直接编辑这个文件。\n"
     assert target.read_bytes() == before
@@ -119,7 +113,7 @@ def test_new_refuses_to_overwrite(site_copy):
 
 def test_new_refuses_an_unknown_kindergarten(site_copy):
     args = [arg.replace("东苑幼儿园", "西苑幼儿园") for arg in NEW_PLAN]
-    result = pairing(site_copy, *args)
+    result = run_pairing(site_copy, *args)
     assert result.returncode == 1
     assert result.stderr == "找不到幼儿园：西苑幼儿园。请写 data/kindergartens.yml 中的编号或园名，新幼儿园先在那里添加。\n"
     assert not (site_copy / "docs" / "plans" / "test-pairing.md").exists()
@@ -127,6 +121,6 @@ def test_new_refuses_an_unknown_kindergarten(site_copy):
 
 def test_validate_does_not_load_the_site_engine():
     # Why: validate must stay fast (well under a second for the seeds), so it never imports MkDocs.
-    probe = "import sys, pairing.cli; print(sorted(m for m in ('mkdocs', 'material', 'jieba') if m in sys.modules))"
+    probe = "import sys, pairing.cli.main; print(sorted(m for m in ('mkdocs', 'material', 'jieba') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.stdout == "[]\n"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pairing.markup import markup_problems, unsafe_url
+from pairing.content.markup import markup_problems, unsafe_url
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "data:text/html,x", "vbscript:x", "file:///etc/passwd"])

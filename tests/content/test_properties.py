@@ -11,11 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import copy_site, run_build
-from pairing.htmltext import article_text, squeeze
-from pairing import plans, policy, render
-from pairing.problems import ContentError
+from pairing.content import plans, policy
+from pairing.content.problems import ContentError
+from pairing.site import pagetext, render
+from pairing.site.pagetext import squeeze
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CHARS = list("结对帮扶幼儿园计划教师月份活动送教下乡，。、；：“”《》()<>&\"'?!xX019 ")
 TEXT = st.text(alphabet=CHARS, min_size=1, max_size=24).map(str.strip).filter(bool)
 # Titles and tags may not hold < > & (Material prints them unescaped: see page_title in schema.yml).
@@ -99,7 +100,14 @@ def rendered(plan, collection) -> str:
     parts = [render.plan_card(plan, collection)]
     for (name, *args), _ in policy.body_problems(plan.body, plan.file, plan.body_line, policy.PLAN_MACROS)[0]:
         parts.append(getattr(render, name)(plan, *args))
-    return squeeze(article_text("<article>" + "".join(parts) + "</article>"))
+    return squeeze(pagetext.read("".join(parts)).text)
+
+
+def article_text(html: str) -> str:
+    """The text a reader sees in a built page's article (the plan, without the theme's menu, header and footer)."""
+    start, end = html.find("<article"), html.rfind("</article>")
+    assert 0 <= start < end, "no <article> in the page"
+    return pagetext.read(html[start:end]).text
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -1,16 +1,17 @@
-"""Search, unit level: the jieba words fed from data/, the settings check, the index size report."""
+"""Search words, unit level: the jieba words fed from data/ (pairing/content/searchwords.py), and the check of the
+search settings Chinese matching needs (pairing/site/search.py)."""
 
 from __future__ import annotations
 
-import gzip
 from pathlib import Path
 
 import pytest
 
-from pairing import search
-from pairing.problems import ContentError
+from pairing.content import searchwords
+from pairing.content.problems import ContentError
+from pairing.site import search
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_dictionary_has_every_named_kindergarten_and_alias_and_the_field_words():
@@ -19,17 +20,17 @@ def test_dictionary_has_every_named_kindergarten_and_alias_and_the_field_words()
         "jiguan": {"name": "咸阳市机关幼儿园", "aliases": ["市机关幼儿园"]},
         "author": {"name": "未具名幼儿园（篇1撰写园）", "anonymous": True},
     }
-    words = search.dictionary_words(kindergartens, ["送教下乡", "高枧幼儿园"])
+    words = searchwords.dictionary_words(kindergartens, ["送教下乡", "高枧幼儿园"])
     assert words == ["高枧幼儿园", "咸阳市机关幼儿园", "市机关幼儿园", "送教下乡"]
 
 
 def test_names_with_letters_are_left_to_jieba():
     # The search plugin hands jieba only runs of Chinese characters: "XX县机关幼儿园" can never be one word.
-    assert search.dictionary_words({"x": {"name": "XX县机关幼儿园"}}, []) == []
+    assert searchwords.dictionary_words({"x": {"name": "XX县机关幼儿园"}}, []) == []
 
 
 def test_the_repository_words_load_and_include_the_field_terms():
-    words = search.load_field_words(ROOT / "data", ROOT)
+    words = searchwords.load_field_words(ROOT / "data", ROOT)
     assert {"结对帮扶", "送教下乡", "园本教研", "环境创设", "区域活动", "家园共育", "小学化", "示范课",
             "观摩课", "半日开放", "集团化办园"} <= set(words)
 
@@ -37,23 +38,23 @@ def test_the_repository_words_load_and_include_the_field_terms():
 @pytest.mark.parametrize("entry, line", [("- 送教 下乡", 3), ("- 送", 3), ("- 12", 3), ("- {a: 1}", 3)])
 def test_a_bad_word_is_refused_with_its_line(tmp_path, entry, line):
     (tmp_path / "data").mkdir()
-    (tmp_path / "data" / search.WORDS_FILE).write_text(f"# 词典\n- 示范课\n{entry}\n", encoding="utf-8")
+    (tmp_path / "data" / searchwords.WORDS_FILE).write_text(f"# 词典\n- 示范课\n{entry}\n", encoding="utf-8")
     with pytest.raises(ContentError) as error:
-        search.load_field_words(tmp_path / "data", tmp_path)
+        searchwords.load_field_words(tmp_path / "data", tmp_path)
     assert str(error.value.problems[0]) == (
         f"data/search-words.yml:{line}:3: [1]: 搜索词应是至少两个汉字、不含空格和其他字符的词语")
 
 
 def test_a_word_file_that_is_not_a_list_is_refused(tmp_path):
     (tmp_path / "data").mkdir()
-    (tmp_path / "data" / search.WORDS_FILE).write_text("示范课: 1\n", encoding="utf-8")
+    (tmp_path / "data" / searchwords.WORDS_FILE).write_text("示范课: 1\n", encoding="utf-8")
     with pytest.raises(ContentError, match="搜索词典应是一个列表"):
-        search.load_field_words(tmp_path / "data", tmp_path)
+        searchwords.load_field_words(tmp_path / "data", tmp_path)
 
 
 def test_a_missing_word_file_is_refused(tmp_path):
     with pytest.raises(ContentError, match="找不到搜索词典文件"):
-        search.load_field_words(tmp_path, tmp_path)
+        searchwords.load_field_words(tmp_path, tmp_path)
 
 
 def test_the_configured_search_settings_pass():
@@ -77,10 +78,3 @@ def test_a_separator_without_the_zero_width_space_is_refused():
 def test_a_language_without_chinese_is_refused():
     assert search.search_setting_problems(["en"], r"[\s\u200b]+") == ["search 插件的 lang 必须包含 zh，现在是 ['en']"]
 
-
-def test_index_size_reports_raw_and_gzip(tmp_path):
-    index = tmp_path / "search_index.json"
-    index.write_text('{"docs": []}' * 100, encoding="utf-8")
-    size = search.index_size(index)
-    assert size.raw == 1200
-    assert size.gzip == len(gzip.compress(index.read_bytes(), compresslevel=9, mtime=0)) < size.raw

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pairing import yamlsource
+from pairing.content import yamlsource
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "docs" / "plans").glob("*.md"))
 
 

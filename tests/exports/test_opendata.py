@@ -10,9 +10,10 @@ from datetime import date, datetime, timezone
 import icalendar
 import jsonschema
 import pytest
+from sample_plans import collection, plan
 
-from pairing import exports
-from test_directory import collection, plan
+from pairing.content.schema import plan_schema
+from pairing.exports import opendata
 
 SITE = "https://example.org/site/"
 STAMP = datetime(2026, 1, 1, tzinfo=timezone.utc)
@@ -30,11 +31,11 @@ def dated(schedule: list[list[int]], **extra):
     ([12, 1], [(date(2024, 12, 1), date(2025, 2, 1))]),
 ])
 def test_month_spans_are_whole_months_with_exclusive_end(months, spans):
-    assert exports.month_spans(2024, months) == spans
+    assert opendata.month_spans(2024, months) == spans
 
 
 def test_events_for_a_known_year_in_chinese_with_links():
-    events = exports.calendar_events(dated([[9], [10, 11]]), SITE)
+    events = opendata.calendar_events(dated([[9], [10, 11]]), SITE)
     assert [(e["start"], e["end"]) for e in events] == [(date(2024, 9, 1), date(2024, 10, 1)),
                                                          (date(2024, 10, 1), date(2024, 12, 1))]
     assert events[1]["summary"] == "dated 计划：十、十一月份活动"
@@ -45,7 +46,7 @@ def test_events_for_a_known_year_in_chinese_with_links():
 def test_json_lines_is_one_compact_document_with_an_item_a_line():
     document = {"plans": [{"title": "甲", "tags": ["a", "b"]}, {"title": "乙"}], "kindergartens": {"k": {"name": "园"}},
                 "empty": []}
-    text = exports.as_json_lines(document)
+    text = opendata.as_json_lines(document)
     assert json.loads(text) == document
     assert text.splitlines() == ['{"plans":[', '{"title":"甲","tags":["a","b"]},', '{"title":"乙"}', '],',
                                  '"kindergartens":{', '"k":{"name":"园"}', '},', '"empty":[]}']
@@ -53,26 +54,26 @@ def test_json_lines_is_one_compact_document_with_an_item_a_line():
 
 def test_no_events_when_the_year_is_unknown():
     unknown = plan("u", {"a": "helping"}, schedule=[[9]])
-    assert exports.calendar_events(unknown, SITE) == []
-    assert exports.publishes_events(unknown) is False
-    assert exports.publishes_events(dated([[9]])) is True
+    assert opendata.calendar_events(unknown, SITE) == []
+    assert opendata.publishes_events(unknown) is False
+    assert opendata.publishes_events(dated([[9]])) is True
 
 
 def test_uids_survive_reordering_and_change_with_the_activity():
-    first = {e["uid"] for e in exports.calendar_events(dated([[9], [10, 11]]), SITE)}
+    first = {e["uid"] for e in opendata.calendar_events(dated([[9], [10, 11]]), SITE)}
     reordered = dated([[10, 11], [9]])
-    assert {e["uid"] for e in exports.calendar_events(reordered, SITE)} == first
+    assert {e["uid"] for e in opendata.calendar_events(reordered, SITE)} == first
     reordered.data["schedule"][0]["activities"]["items"] = ["改过的活动"]
-    assert len({e["uid"] for e in exports.calendar_events(reordered, SITE)} & first) == 1
+    assert len({e["uid"] for e in opendata.calendar_events(reordered, SITE)} & first) == 1
 
 
 def test_identical_rows_get_distinct_uids():
-    events = exports.calendar_events(dated([[9], [9]]), SITE)
+    events = opendata.calendar_events(dated([[9], [9]]), SITE)
     assert len({e["uid"] for e in events}) == 2
 
 
 def test_ics_parses_with_all_day_events_and_time_zone():
-    calendar = icalendar.Calendar.from_ical(exports.as_ics("测试", exports.calendar_events(dated([[9]]), SITE), STAMP))
+    calendar = icalendar.Calendar.from_ical(opendata.as_ics("测试", opendata.calendar_events(dated([[9]]), SITE), STAMP))
     (event,) = calendar.walk("VEVENT")
     assert event.decoded("dtstart") == date(2024, 9, 1) and event.decoded("dtend") == date(2024, 10, 1)
     assert "VALUE=DATE" in event.to_ical().decode()
@@ -80,15 +81,15 @@ def test_ics_parses_with_all_day_events_and_time_zone():
     assert calendar["x-wr-timezone"] == "Asia/Shanghai"
     # all-day dates name no time zone, so none is carried; a calendar without events keeps one to be valid
     assert calendar.walk("VTIMEZONE") == [] and "TZID" not in calendar.to_ical().decode()
-    empty = icalendar.Calendar.from_ical(exports.as_ics("测试", [], STAMP))
+    empty = icalendar.Calendar.from_ical(opendata.as_ics("测试", [], STAMP))
     assert [tz["tzid"] for tz in empty.walk("VTIMEZONE")] == ["Asia/Shanghai"]
 
 
 def test_published_schema_accepts_records_and_refuses_a_missing_url():
-    schema = exports.published_schema()
+    schema = opendata.published_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     one = plan("one", {"a": "helping", "b": "helped"}, schedule=[[9]])
-    document = exports.plans_document(collection(one), SITE)
+    document = opendata.plans_document(collection(one), SITE)
     jsonschema.validate(document, schema)
     assert document["plans"][0]["parties"][0] == {"kindergarten": "a", "role": "helping", "name": "甲园"}
     # negative control: the same document without a url is refused
@@ -98,15 +99,13 @@ def test_published_schema_accepts_records_and_refuses_a_missing_url():
 
 
 def test_published_schema_does_not_change_the_declared_one():
-    from pairing.schema import plan_schema
-
-    exports.published_schema()
+    opendata.published_schema()
     assert "url" not in plan_schema()["properties"]
     assert "name" not in plan_schema()["$defs"]["party"]["properties"]
 
 
 def test_csv_has_a_bom_and_one_row_per_activity():
-    data = exports.as_csv(exports.SCHEDULE_COLUMNS, exports.schedule_rows(collection(dated([[9], [10, 11]]))))
+    data = opendata.as_csv(opendata.SCHEDULE_COLUMNS, opendata.schedule_rows(collection(dated([[9], [10, 11]]))))
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert [(r["年份"], r["月份"], r["活动"]) for r in rows] == [
@@ -119,12 +118,12 @@ def test_csv_has_a_bom_and_one_row_per_activity():
 def test_item_text_flattens_headings_and_sub_items():
     item = {"marker": "1、", "heading": "小标题", "paragraphs": ["正文"],
             "sub": [{"marker": "①", "heading": "", "paragraphs": ["甲"], "sub": []}]}
-    assert exports.item_text(item) == "小标题 正文 ①甲"
+    assert opendata.item_text(item) == "小标题 正文 ①甲"
 
 
 def test_plan_rows_resolve_names():
-    (row,) = exports.plan_rows(collection(plan("one", {"a": "helping", "b": "helped"}, tags=["送教下乡"])), SITE)
-    named = dict(zip(exports.PLAN_COLUMNS, row))
+    (row,) = opendata.plan_rows(collection(plan("one", {"a": "helping", "b": "helped"}, tags=["送教下乡"])), SITE)
+    named = dict(zip(opendata.PLAN_COLUMNS, row))
     assert (named["帮扶园"], named["受援园"], named["地区"], named["标签"]) == ("甲园", "乙园", "甲县", "送教下乡")
     assert named["网址"] == "https://example.org/site/plans/one/"
 
@@ -133,5 +132,5 @@ def test_event_count_matches_the_events_made():
     dated = plan("dated", {"a": "helping"}, schedule=[[9], [10, 11], [1, 3]], year=2024)
     undated = plan("undated", {"a": "helping"}, schedule=[[9]])
     for one in (dated, undated):
-        assert exports.event_count(one) == len(exports.calendar_events(one, "https://example.org/"))
-    assert exports.event_count(dated) == 4
+        assert opendata.event_count(one) == len(opendata.calendar_events(one, "https://example.org/"))
+    assert opendata.event_count(dated) == 4

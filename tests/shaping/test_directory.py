@@ -8,25 +8,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pairing import directory
-from pairing.plans import Collection, Plan
+from sample_plans import KINDERGARTENS, collection, plan
 
-KINDERGARTENS = {"a": {"name": "甲园", "region": "甲县"}, "b": {"name": "乙园"}, "c": {"name": "丙园", "region": "丙镇"},
-                 "idle": {"name": "没有计划的园"}}
-
-
-def plan(slug: str, parties: dict, schedule: list | None = None, tags: list | None = None, **extra) -> Plan:
-    data = {"title": f"{slug} 计划", "slug": slug, "author": next(iter(parties)),
-            "parties": [{"kindergarten": kid, "role": role} for kid, role in parties.items()],
-            "tags": tags or [], **extra}
-    if schedule:
-        data["schedule"] = [{"months": months, "activities": {"items": [f"{slug} 在 {months} 的活动"]}}
-                            for months in schedule]
-    return Plan(f"docs/plans/{slug}.md", f"plans/{slug}.md", data, None, "")
-
-
-def collection(*plans: Plan) -> Collection:
-    return Collection(KINDERGARTENS, {p.src_uri: p for p in plans})
+from pairing.shaping import directory
 
 
 def test_plans_by_kindergarten_lists_each_plan_under_its_role():

@@ -4,16 +4,15 @@ a seed plan loaded into the editor comes back unchanged; each plan is fetched on
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 import yaml
 
-from conftest import TEST_REPO_URL, run_build
-from test_validate import pairing
+from conftest import ROOT, TEST_REPO_URL, run_build
+from sample_plans import run_pairing
 
-from pairing import plans, yamlsource
+from pairing.content import plans, yamlsource
 
 
 def open_editor(page, site_server, query: str = ""):
@@ -58,7 +57,7 @@ def test_a_new_plan_from_the_form_validates_and_builds(page, site_server, site_c
     assert [row["months"] for row in data["schedule"]] == [[9], [10, 11], [12]]
     assert data["leadership"] == [{"role": "组长", "name": "xxx", "duty": "负责全面工作: 统筹"}, {"role": "成员", "name": "no"}]
     (site_copy / "docs" / "plans" / "trial-pairing.md").write_text(text, encoding="utf-8")
-    result = pairing(site_copy, "validate", "docs/plans/trial-pairing.md")
+    result = run_pairing(site_copy, "validate", "docs/plans/trial-pairing.md")
     assert (result.returncode, result.stdout) == (0, "检查了 1 个文件，没有发现问题。\n")
     build = run_build(site_copy, tmp_path / "site")
     assert build.returncode == 0, build.stderr
@@ -84,7 +83,7 @@ def test_mistakes_are_shown_in_chinese_as_you_type(page, site_server):
     assert page.locator("[data-new-file]").count() == 0
 
 
-SEEDS = sorted(p.stem for p in (Path(__file__).parent.parent / "docs" / "plans").glob("*.md"))
+SEEDS = sorted(p.stem for p in (ROOT / "docs" / "plans").glob("*.md"))
 
 
 @pytest.mark.parametrize("slug", SEEDS)
@@ -92,7 +91,7 @@ def test_a_seed_plan_loaded_into_the_editor_comes_back_unchanged(page, site_serv
     open_editor(page, site_server, f"?plan={slug}")
     assert page.locator(".plan-editor-status").inner_text() == "检查通过，可以提交"
     produced = page.locator("[data-output]").input_value()
-    original = (Path(__file__).parent.parent / "docs" / "plans" / f"{slug}.md").read_text(encoding="utf-8")
+    original = (ROOT / "docs" / "plans" / f"{slug}.md").read_text(encoding="utf-8")
     front, body, _ = yamlsource.split_front_matter(produced)
     original_front, original_body, _ = yamlsource.split_front_matter(original)
     assert yaml.safe_load(front) == yaml.safe_load(original_front)
@@ -101,7 +100,7 @@ def test_a_seed_plan_loaded_into_the_editor_comes_back_unchanged(page, site_serv
 
 def test_a_pasted_plan_is_loaded(page, site_server):
     open_editor(page, site_server)
-    original = (Path(__file__).parent.parent / "docs" / "plans" / "z-town-pairing.md").read_text(encoding="utf-8")
+    original = (ROOT / "docs" / "plans" / "z-town-pairing.md").read_text(encoding="utf-8")
     page.click(".plan-editor-load summary")
     page.fill("[data-paste]", original)
     page.click("[data-load-paste]")
@@ -114,8 +113,7 @@ def test_a_pasted_plan_is_loaded(page, site_server):
 
 
 def test_the_editor_data_lists_plans_and_each_plan_is_its_own_file(built_site):
-    root = Path(__file__).parent.parent
-    collection = plans.load(root, root / "docs", root / "data")
+    collection = plans.load(ROOT, ROOT / "docs", ROOT / "data")
     listed = json.loads((built_site / "editor" / "data.json").read_text(encoding="utf-8"))["plans"]
     assert listed == [{"slug": plan.slug, "title": plan.data["title"]} for plan in collection.plans.values()]
     for plan in collection.plans.values():

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_build, serve
-from pairing import links, plans
-from pairing.problems import ContentError
+from pairing.content import plans
+from pairing.content.problems import ContentError
+from pairing.shaping import links
 
 PLAN = "plans/xx-county-jiguan-pairing.md"
 

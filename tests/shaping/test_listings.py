@@ -11,9 +11,10 @@ from urllib.parse import unquote
 
 import pytest
 from conftest import copy_site, run_build, serve
-from test_scale import add_plans
+from sample_plans import add_plans
 
-from pairing import directory, plans
+from pairing.content import plans
+from pairing.shaping import directory
 
 SYNTHETIC = 60
 
@@ -90,7 +91,7 @@ def test_kindergarten_and_tag_pages_list_their_plans_once_across_pages(big_site)
 
 
 def test_listing_pages_stay_out_of_search(big_site):
-    # They repeat the plans' text: search leads to the plans themselves (pairing.searchindex.lists_plans).
+    # They repeat the plans' text: search leads to the plans themselves (pairing/site/plugin.py, generated_source).
     site, collection = big_site
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {unquote(doc["location"].split("#")[0]) for doc in index["docs"]}

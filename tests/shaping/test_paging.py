@@ -1,8 +1,8 @@
-"""Unit tests of splitting long listings into pages (pairing/paging.py)."""
+"""Unit tests of splitting long listings into pages (pairing/shaping/paging.py)."""
 
 from __future__ import annotations
 
-from pairing import paging
+from pairing.shaping import paging
 
 
 def test_page_count_and_items():

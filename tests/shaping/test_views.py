@@ -2,8 +2,9 @@
 
 import pytest
 
-from pairing import render, views
-from pairing.numbering import chinese_numeral, marker
+from pairing.content.numbering import chinese_numeral, marker
+from pairing.shaping import views
+from pairing.site import render
 
 
 @pytest.mark.parametrize("n, text", [(1, "一"), (2, "二"), (10, "十"), (11, "十一"), (12, "十二"), (20, "二十"), (35, "三十五")])

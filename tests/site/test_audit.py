@@ -1,12 +1,20 @@
-"""The end-of-build checks: nothing lost between sources and pages, no broken internal link."""
+"""The end-of-build checks (pairing/site/audit.py): nothing lost between sources and pages, no broken internal link,
+every listing names every plan once. The build records each page's content as it makes it (audit.BuiltPages, in
+the plugin's on_page_content); here the same record is made from the article of each page of a built site."""
 
+import io
 import json
+import re
 import shutil
+import tracemalloc
 
 import pytest
 
+from builtpage import article
 from conftest import ROOT, run_build
-from pairing import audit, plans
+from pairing.content import plans
+from pairing.exports import opendata
+from pairing.site import audit, pagetext
 
 
 @pytest.fixture(scope="module")
@@ -21,10 +29,34 @@ def site(built_site, tmp_path):
     return copy
 
 
+def lists_plans(name: str) -> bool:
+    """The pages of the plan index: the home page and its further pages (page/2/ …)."""
+    return name == "index.html" or re.fullmatch(r"page/\d+/index.html", name) is not None
+
+
+def record_site(collection, site) -> audit.BuiltPages:
+    """What the build records, from the site on disk: each page's article read as its content."""
+    built = audit.BuiltPages()
+    by_url = {plan.url: plan for plan in collection.plans.values()}
+    for path in sorted(site.rglob("*.html")):
+        name = path.relative_to(site).as_posix()
+        content = pagetext.read(article(path.read_text(encoding="utf-8")))
+        built.record(name, content, by_url.get(name.removesuffix("index.html")), lists_plans(name))
+    return built
+
+
+def broken_links(built, site):
+    return audit.broken_links(built.links, lambda file: (site / file).is_file(), "/")
+
+
 def test_the_real_site_passes(collection, built_site):
-    assert audit.lost_content(collection, built_site) == []
-    assert audit.broken_links(built_site) == []
-    assert audit.listed_plans(built_site) == {"site/index.html": 5, "site/sitemap.xml": 5, "site/data/plans.json": 5}
+    built = record_site(collection, built_site)
+    assert built.lost_content(collection) == []
+    assert broken_links(built, built_site) == []
+    assert audit.listed_plans(built_site, built.plan_rows, plans.PLANS_DIR) == {
+        "site/index.html": 5, "site/sitemap.xml": 5, "site/data/plans.json": 5}
+    # the links of every page's content were read (the theme's menu and header are not content)
+    assert sum(len(links) for links, _ in built.links.values()) > 100
 
 
 def test_every_schedule_row_member_and_measure_is_expected(collection):
@@ -38,23 +70,89 @@ def test_a_row_missing_from_a_page_is_reported(collection, site):
     page = site / "plans/xx-county-jiguan-pairing/index.html"
     html = page.read_text(encoding="utf-8")
     page.write_text(html.replace("倡议并指导大班毕业典礼", ""), encoding="utf-8")
-    assert [str(p) for p in audit.lost_content(collection, site)] == [
+    assert [str(p) for p in record_site(collection, site).lost_content(collection)] == [
         "docs/plans/xx-county-jiguan-pairing.md:80:5: schedule[3]: 这一项没有完整出现在页面 plans/xx-county-jiguan-pairing/ 上"]
+
+
+def test_text_only_in_a_permalink_or_a_script_is_not_shown(collection, site):
+    # negative control: the words are still in the page's HTML, but no reader sees them
+    page = site / "plans/xx-county-jiguan-pairing/index.html"
+    html = page.read_text(encoding="utf-8").replace("倡议并指导大班毕业典礼", "")
+    page.write_text(html.replace("</article>", '<script>"倡议并指导大班毕业典礼"</script></article>'), encoding="utf-8")
+    assert len(record_site(collection, site).lost_content(collection)) == 1
 
 
 def test_a_missing_page_is_reported(collection, site):
     shutil.rmtree(site / "plans/z-town-pairing")
-    assert [str(p) for p in audit.lost_content(collection, site)] == [
+    assert [str(p) for p in record_site(collection, site).lost_content(collection)] == [
         "docs/plans/z-town-pairing.md:1:1: 构建后找不到这份计划的页面 plans/z-town-pairing/"]
 
 
-def test_plans_json_is_counted_without_keeping_its_plans(site):
-    # The count keeps only the document itself (audit._document_only); a plan dropped from the file is still noticed.
+def test_plans_json_is_counted_without_keeping_its_plans(collection, site):
+    # The count keeps only the document's skeleton (audit.json_skeleton); a plan dropped from the file is still noticed.
     path = site / "data" / "plans.json"
     document = json.loads(path.read_text(encoding="utf-8"))
     document["plans"] = document["plans"][:4]
     path.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
-    assert audit.listed_plans(site)["site/data/plans.json"] == 4
+    assert audit.listed_plans(site, 5, plans.PLANS_DIR)["site/data/plans.json"] == 4
+
+
+def test_a_broken_line_in_plans_json_still_fails_to_read(site):
+    path = site / "data" / "plans.json"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = lines[1][:20] + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(ValueError):
+        audit.listed_plans(site, 5, plans.PLANS_DIR)
+
+
+def test_plans_json_is_counted_from_its_skeleton():
+    document = {"plans": [{"slug": f"p{n}", "tags": ["送教", "教研"], "n": n} for n in range(4)],
+                "kindergartens": {"a": {"name": "东苑幼儿园"}, "b": {"name": "西苑幼儿园"}}}
+    lines = audit.json_skeleton(io.BytesIO(opendata.as_json_lines(document).encode("utf-8")))
+    assert json.loads(lines)["plans"] == [None] * 4 and b"p3" not in lines   # each plan line read and dropped
+    indented = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")   # any layout still counts right
+    assert len(json.loads(audit.json_skeleton(io.BytesIO(indented)))["plans"]) == 4
+    # Negative control: a broken plan line stays in the skeleton, so the file still fails to read.
+    broken = opendata.as_json_lines(document).replace('{"slug":"p2"', '{"slug":"p2"]', 1)
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(audit.json_skeleton(io.BytesIO(broken.encode("utf-8"))))
+
+
+def test_a_large_plans_json_is_counted_in_little_memory(tmp_path):
+    plan = {"slug": "p", "title": "结对帮扶计划" * 20, "goals": {"items": ["开展教研活动，观摩与研讨" * 10] * 10}}
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "plans.json").write_text(opendata.as_json_lines({"plans": [plan] * 3000, "kindergartens": {}}),
+                                                 encoding="utf-8")
+    (tmp_path / "sitemap.xml").write_text('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                                          "<url><loc>https://x/plans/p/</loc></url></urlset>", encoding="utf-8")
+    assert (tmp_path / "data" / "plans.json").stat().st_size > 10_000_000
+    tracemalloc.start()
+    try:
+        counts = audit.listed_plans(tmp_path, 3, plans.PLANS_DIR)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert counts == {"site/index.html": 3, "site/sitemap.xml": 1, "site/data/plans.json": 3000}
+    assert peak < 1_000_000   # the whole file read at once would be more than 10 MB
+
+
+def test_links_are_resolved_once_for_all_pages_at_one_depth():
+    folders = ["", "plans/", "plans/a/", "plans/b/", "tags/环境创设/page/2/"]
+    links = ["", "#x", "?q#x", "../", "../../", "./", "../#top", "../?q", "../b/", "../../assets/x.css?v=1",
+             "..//x", "../../../../../../y/", "../%E7%8E%AF/", "/jiedui/plans/a/", "https://example.org/a/", "b.html#c",
+             "../../index.html", ".././", "../../../"]
+    for folder in folders:
+        name = f"{folder}index.html"
+        for link in links:
+            expected = audit._internal_target.__wrapped__(name if not link or link[0] in "#?" else folder, link, "/jiedui/")
+            assert audit.link_target(name, folder, link, "/jiedui/") == expected, (folder, link)
+    audit._internal_target.cache_clear()
+    for slug in ("a", "b", "c"):
+        assert audit.link_target(f"plans/{slug}/index.html", f"plans/{slug}/", "../../assets/x.css", "/") == ("assets/x.css", "")
+        assert audit.link_target(f"plans/{slug}/index.html", f"plans/{slug}/", "#top", "/") == (f"plans/{slug}/index.html", "top")
+    # One entry for the three pages; links within a page are not kept at all.
+    assert audit._internal_target.cache_info().currsize == 1
 
 
 def test_listings_that_disagree_are_reported():
@@ -62,102 +160,53 @@ def test_listings_that_disagree_are_reported():
         "site/index.html:1:1: 列出了 4 份计划，应为 5 份"]
 
 
-def test_broken_links_and_anchors_are_reported(site):
+def test_broken_links_and_anchors_are_reported(collection, site):
     page = site / "plans/dongyuan-pairing/index.html"
     html = page.read_text(encoding="utf-8")
-    page.write_text(html.replace("</article>", '<a href="../nowhere/">x</a><a href="../z-town-pairing/#no-such-anchor">y</a><a href="https://example.org/">z</a></article>'), encoding="utf-8")
-    assert [str(p) for p in audit.broken_links(site)] == [
+    page.write_text(html.replace("</article>", '<a href="../nowhere/">x</a><a href="../z-town-pairing/#no-such-anchor">y</a>'
+                                               '<a href="https://example.org/">z</a><a href="mailto:a@example.org">m</a></article>'),
+                    encoding="utf-8")
+    assert [str(p) for p in broken_links(record_site(collection, site), site)] == [
         "site/plans/dongyuan-pairing/index.html:1:1: 站内链接 ../nowhere/ 指向不存在的文件",
         "site/plans/dongyuan-pairing/index.html:1:1: 站内链接 ../z-town-pairing/#no-such-anchor 的锚点 #no-such-anchor 不存在"]
 
 
-def test_a_template_that_drops_content_fails_the_build(site_copy, tmp_path):
-    template = site_copy / "overrides/partials/plan/schedule.html"
-    template.write_text(template.read_text(encoding="utf-8").replace("{% for row in rows %}", "{% for row in rows[:-1] %}"), encoding="utf-8")
-    result = run_build(site_copy, tmp_path / "out")
+def test_absolute_links_are_checked_under_the_sites_path(collection, site):
+    built = record_site(collection, site)
+    links, ids = built.links["index.html"]
+    built.links["index.html"] = ([*links, "/jiedui/plans/dongyuan-pairing/", "/jiedui/plans/nowhere/", "/other/x/"], ids)
+    found = audit.broken_links(built.links, lambda file: (site / file).is_file(), "/jiedui/")
+    assert [p.message for p in found] == ["站内链接 /jiedui/plans/nowhere/ 指向不存在的文件", "站内链接 /other/x/ 指向不存在的文件"]
+
+
+# The audit as the build runs it: a template that loses content, links nowhere or drops a plan from the index
+def break_template(project, name: str, old: str, new: str) -> None:
+    template = project / "overrides" / "partials" / "plan" / name
+    text = template.read_text(encoding="utf-8")
+    assert old in text
+    template.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def refused_after_build(project, out) -> str:
+    result = run_build(project, out)
     assert result.returncode != 0
-    assert "网站生成后的检查未通过" in result.stderr
-    assert "docs/plans/xx-county-jiguan-pairing.md:108:5: schedule[9]: 这一项没有完整出现在页面 plans/xx-county-jiguan-pairing/ 上" in result.stderr
     assert "Traceback" not in result.stderr
+    assert "网站生成后的检查未通过" in result.stderr
+    return result.stderr
 
 
-# The same checks on the pages as they were built (audit.BuiltPages, recorded by speed_hooks.py in on_post_page)
-def record_site(collection, site) -> audit.BuiltPages:
-    built = audit.BuiltPages()
-    by_url = {plan.url: plan for plan in collection.plans.values()}
-    for path in site.rglob("*.html"):
-        name = path.relative_to(site).as_posix()
-        built.record(name, path.read_text(encoding="utf-8"), by_url.get(name.removesuffix("index.html")))
-    return built
+def test_a_template_that_drops_content_fails_the_build(site_copy, tmp_path):
+    break_template(site_copy, "schedule.html", "{% for row in rows %}", "{% for row in rows[:-1] %}")
+    assert ("docs/plans/xx-county-jiguan-pairing.md:108:5: schedule[9]: 这一项没有完整出现在页面 plans/xx-county-jiguan-pairing/ 上"
+            in refused_after_build(site_copy, tmp_path / "out"))
 
 
-def test_recorded_pages_give_the_same_results_as_the_site_on_disk(collection, site):
-    page = site / "plans/xx-county-jiguan-pairing/index.html"
-    page.write_text(page.read_text(encoding="utf-8").replace("倡议并指导大班毕业典礼", ""), encoding="utf-8")
-    built = record_site(collection, site)
-    assert audit.recorded_lost_content(collection, built) == audit.lost_content(collection, site) != []
-    assert audit.broken_links(site, "/", built.links) == audit.broken_links(site) == []
+def test_a_template_that_links_nowhere_fails_the_build(site_copy, tmp_path):
+    break_template(site_copy, "signature.html", "<", '<a href="../no-such-plan/#top">甲</a><')
+    stderr = refused_after_build(site_copy, tmp_path / "out")
+    assert "site/plans/xx-county-jiguan-pairing/index.html:1:1: 站内链接 ../no-such-plan/#top 指向不存在的文件" in stderr
 
 
-def test_a_plan_never_recorded_is_a_missing_page(collection, site):
-    built = record_site(collection, site)
-    built.keep_only(set(built.links), set(collection.plans) - {"plans/z-town-pairing.md"})
-    assert [str(p) for p in audit.recorded_lost_content(collection, built)] == [
-        "docs/plans/z-town-pairing.md:1:1: 构建后找不到这份计划的页面 plans/z-town-pairing/"]
-
-
-def test_recorded_links_are_checked_instead_of_reading_the_page_again(collection, site):
-    # Negative control: the page on disk is fine; what the build wrote (recorded) had a broken link.
-    built = record_site(collection, site)
-    links, ids = built.links["plans/dongyuan-pairing/index.html"]
-    built.links["plans/dongyuan-pairing/index.html"] = ([*links, "../nowhere/"], ids)
-    assert [str(p) for p in audit.broken_links(site, "/", built.links)] == [
-        "site/plans/dongyuan-pairing/index.html:1:1: 站内链接 ../nowhere/ 指向不存在的文件"]
-    assert audit.broken_links(site) == []
-
-
-# The audit of `mkdocs serve --dirty` (audit.LinkAudit): pages checked again only when their result can change.
-def rebuilt(built, site, name, html):
-    """A page built again with new HTML, as speed_hooks.py records it."""
-    (site / name).write_text(html, encoding="utf-8")
-    built.record(name, html, None)
-
-
-def test_the_serving_audit_finds_what_the_full_audit_finds_after_each_rebuild(collection, site):
-    built, links = record_site(collection, site), audit.LinkAudit()
-    assert links.check(site, "/", built) == audit.broken_links(site, "/", built.links) == []
-    calendar, plan = "calendar/index.html", "plans/xianyang-jiguan-pairing/index.html"
-    html = (site / plan).read_text(encoding="utf-8")
-    anchors = [a for a in built.links[calendar][0] if a.startswith("../plans/xianyang-jiguan-pairing/#")]
-    assert anchors   # the calendar links to rows of the plan by #anchor
-    anchor = anchors[0].split("#")[1]
-    # The plan is built again without the row the calendar links to: the calendar (not built again) is now broken.
-    rebuilt(built, site, plan, html.replace(f'id="{anchor}"', 'id="renamed-row"'))
-    found = links.check(site, "/", built)
-    assert found == audit.broken_links(site, "/", built.links) and [p.file for p in found] == [f"site/{calendar}"]
-    # Fixed in the next save: the calendar is checked again as the page with a problem, and passes.
-    rebuilt(built, site, plan, html)
-    assert links.check(site, "/", built) == audit.broken_links(site, "/", built.links) == []
-    # A page built again with a broken link of its own.
-    home = (site / "index.html").read_text(encoding="utf-8")
-    rebuilt(built, site, "index.html", home.replace("</article>", '<a href="nowhere/">x</a></article>'))
-    assert [str(p) for p in links.check(site, "/", built)] == ["site/index.html:1:1: 站内链接 nowhere/ 指向不存在的文件"]
-
-
-def test_the_serving_audit_checks_again_only_what_can_have_changed(collection, site):
-    # negative control: a page not built again keeps last time's result, even if its file changed behind the
-    # build's back (which in `serve --dirty` nothing does)
-    built, links = record_site(collection, site), audit.LinkAudit()
-    links.check(site, "/", built)
-    links_of = built.links["plans/dongyuan-pairing/index.html"]
-    built.links["plans/dongyuan-pairing/index.html"] = ([*links_of[0], "../nowhere/"], links_of[1])
-    assert links.check(site, "/", built) == []
-    built.record("plans/dongyuan-pairing/index.html", '<a href="../nowhere/">x</a>', None)
-    assert [p.file for p in links.check(site, "/", built)] == ["site/plans/dongyuan-pairing/index.html"]
-
-
-def test_article_text_is_the_article_only():
-    from pairing.htmltext import article_text
-    page = '<nav><a href="x/">甲</a></nav><article class="md-content__inner"><h2 id="a">乙<a class="headerlink" href="#a">¶</a></h2><p>丙&amp;丁</p></article><footer>戊</footer>'
-    assert article_text(page) == "乙丙&丁"
-    assert article_text("<main><p>没有 article 的页面</p></main>") == ""
+def test_a_template_that_drops_a_plan_from_the_index_fails_the_build(site_copy, tmp_path):
+    break_template(site_copy, "plan_index.html", "{% for plan in plans %}", "{% for plan in plans[1:] %}")
+    assert "site/index.html:1:1: 列出了 4 份计划，应为 5 份" in refused_after_build(site_copy, tmp_path / "out")

@@ -40,6 +40,8 @@ def refused(project: Path, tmp_path: Path) -> str:
     ("tags: [", "year: 2024-13-01\ntags: [", f"{PLAN}:18:7: 2024-13-01 不是存在的日期"),
     ("tags: [", "year: 24\ntags: [", f"{PLAN}:18:7: year: 年份必须是四位数的公历年份"),
     ("title: 东苑幼儿园结对帮扶计划\n", "", f"{PLAN}:2:1: title: 缺少必填字段 title（标题）"),
+    # a plan is never a template: it cannot ask mkdocs-macros to render it
+    ("original_title:", "render_macros: true\noriginal_title:", f"{PLAN}:4:1: render_macros: 未知字段 render_macros"),
 ])
 def test_bad_front_matter_fails_the_build(site_copy, tmp_path, old, new, expected):
     break_file(site_copy, PLAN, old, new)
@@ -107,14 +109,32 @@ def test_template_code_in_a_title_fails_the_build(site_copy, tmp_path):
     assert f"{PLAN}:2:8: title: front matter 中不能出现 {{{{、{{% 或 {{# 这样的模板代码" in refused(site_copy, tmp_path)
 
 
+def line_of(project: Path, path: str, text: str) -> int:
+    """The line of a file that holds text (counted from 1, as the build's messages count)."""
+    lines = (project / path).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if text in line)
+
+
 def test_template_code_in_other_pages_fails_the_build(site_copy, tmp_path):
     break_file(site_copy, "docs/index.md", "{{ plan_index() }}", "{{ plan_index() }}{{ config }}")
-    assert "docs/index.md:9:1: 正文中的 {{ }} 只能调用这些宏" in refused(site_copy, tmp_path)
+    line = line_of(site_copy, "docs/index.md", "{{ config }}")
+    assert line > 6   # after the page's front matter
+    assert f"docs/index.md:{line}:1: 正文中的 {{{{ }}}} 只能调用这些宏" in refused(site_copy, tmp_path)
+
+
+def test_a_site_page_that_stops_being_a_template_fails_the_build(site_copy, tmp_path):
+    # Without render_macros the home page shows "{{ plan_index() }}" as text and lists no plan: the audit notices.
+    # (the end-of-build audit runs once the pages are written: the build fails, as with test_audit.py's templates)
+    break_file(site_copy, "docs/index.md", "render_macros: true\n", "")
+    result = run_build(site_copy, tmp_path / "out")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "网站生成后的检查未通过" in result.stderr and "site/index.html:1:1: 列出了 0 份计划，应为 5 份" in result.stderr
 
 
 def test_plan_macros_are_refused_outside_plan_pages(site_copy, tmp_path):
     break_file(site_copy, "docs/index.md", "{{ plan_index() }}", "{{ schedule_table() }}")
-    assert "docs/index.md:9:1: 不认识的宏 schedule_table()" in refused(site_copy, tmp_path)
+    line = line_of(site_copy, "docs/index.md", "{{ schedule_table() }}")
+    assert f"docs/index.md:{line}:1: 不认识的宏 schedule_table()" in refused(site_copy, tmp_path)
 
 
 def test_a_symlink_under_docs_fails_the_build(site_copy, tmp_path):
@@ -123,7 +143,7 @@ def test_a_symlink_under_docs_fails_the_build(site_copy, tmp_path):
 
 
 def test_the_starter_plan_builds(site_copy, tmp_path):
-    starter = (site_copy / "pairing" / "starter_plan.md").read_text(encoding="utf-8")
+    starter = (site_copy / "pairing" / "content" / "starter_plan.md").read_text(encoding="utf-8")
     (site_copy / "docs/plans/example-pairing.md").write_text(starter, encoding="utf-8")
     result = run_build(site_copy, tmp_path / "out")
     assert result.returncode == 0, result.stderr
@@ -177,3 +197,13 @@ def test_a_huge_plan_fails_the_build(site_copy, tmp_path):
     rows = "".join(f"  - months: [{n % 12 + 1}]\n    activities:\n      items: [活动{n}]\n" for n in range(10_000))
     break_file(site_copy, PLAN, "tags: [", f"schedule:\n{rows}tags: [")
     assert f"{PLAN}:1:1: 文件太大（超过 256 KB）" in refused(site_copy, tmp_path)
+
+
+def test_a_copy_of_the_site_builds_with_its_own_package(site_copy, tmp_path):
+    # What the tests that change a copy's pairing/ rely on (test_scale.py): `python -m mkdocs` run in the copy
+    # imports the copy's package, ahead of the editable install of this checkout.
+    init = site_copy / "pairing" / "__init__.py"
+    init.write_text(init.read_text(encoding="utf-8") + '\nraise ImportError("这是副本里的 pairing")\n', encoding="utf-8")
+    result = run_build(site_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "这是副本里的 pairing" in result.stdout + result.stderr

@@ -160,7 +160,7 @@ def test_serve_publishes_after_each_save_what_a_clean_build_does(tmp_path):
             except AssertionError:
                 # Why: under load MkDocs' watcher was seen to miss a save now and then; this test is about what a
                 # rebuild publishes, not about the watcher, so the file is saved again as an editor would.
-                touched = next(project.rglob("*.md"))
+                touched = project / PLAN
                 touched.write_text(touched.read_text(encoding="utf-8"), encoding="utf-8")
                 wait_for(lambda: builds_done() > done, 90, f"serve to rebuild after changing {what}")
             settled(builds_done)

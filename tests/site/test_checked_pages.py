@@ -1,130 +1,117 @@
-"""pairing/plans.py with .cache/checked-pages.json: a page checked clean is not checked again; anything else still is."""
+"""Nothing in .cache/ changes a build: every page is checked on every build and every load.
 
-import shutil
-from datetime import date
+Earlier versions kept pages checked clean in .cache/checked-pages.json (and pages, search entries, QR codes and
+calendars in other files there) and skipped their checks; a .cache/ committed by mistake, or restored by CI from
+an older run, must now be ignored: a broken plan is still refused with its message, a good site builds the same."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from pairing import plans
-from pairing.problems import ContentError
+from conftest import ROOT, copy_site, run_build
+from pairing.content import plans
+from pairing.content.problems import ContentError
 
-ROOT = Path(__file__).resolve().parent.parent
+PLAN = "docs/plans/dongyuan-pairing.md"
+ROLE_PROBLEM = (f'{PLAN}:9:11: parties[1].role: 只能是以下之一：helping（帮扶园）、helped（受援园）、guiding（指导单位），'
+                f'得到 "受援"')
+EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}
+
+
+def break_plan(project: Path) -> str:
+    """The plan with a role no schema allows; returns its new text."""
+    page = project / PLAN
+    text = page.read_text(encoding="utf-8")
+    assert text.count("role: helped") == 1
+    broken = text.replace("role: helped", "role: 受援")
+    page.write_text(broken, encoding="utf-8")
+    return broken
+
+
+def plant_cache(project: Path, clean_text: str, broken_text: str) -> dict[str, bytes]:
+    """A .cache/ as earlier builds left it, claiming every page (the broken one too) was checked clean; returns
+    each file's bytes, to show that nothing touches them."""
+    cache = project / ".cache"
+    (cache / "templates").mkdir(parents=True)
+    data = plans.load(ROOT, ROOT / "docs", ROOT / "data").plans["plans/dongyuan-pairing.md"].data
+    clean = {"data": json.loads(json.dumps(data, ensure_ascii=False, default=str))}
+    pages = {hashlib.sha256(text.encode()).hexdigest(): clean for text in (clean_text, broken_text)}
+    pages.update({PLAN: True, "data/kindergartens.yml": True})
+    (cache / "checked-pages.json").write_text(json.dumps({"settings": "any", "pages": pages}, ensure_ascii=False),
+                                              encoding="utf-8")
+    for name in ("search-entries.json", "qr-codes.json", "calendars.json"):
+        (cache / name).write_text(json.dumps({"settings": "any", "pages": {"x": "y"}}), encoding="utf-8")
+    (cache / "templates" / "__jinja2_0123.cache").write_bytes(b"not a template")
+    with sqlite3.connect(cache / "pages.sqlite") as database:
+        database.execute("create table pages (key text primary key, html text)")
+        database.execute("insert into pages values ('plans/dongyuan-pairing/', '<p>旧页面</p>')")
+    database.close()
+    return {path.relative_to(cache).as_posix(): path.read_bytes() for path in sorted(cache.rglob("*")) if path.is_file()}
+
+
+def cache_files(project: Path) -> dict[str, bytes]:
+    cache = project / ".cache"
+    return {path.relative_to(cache).as_posix(): path.read_bytes() for path in sorted(cache.rglob("*")) if path.is_file()}
 
 
 @pytest.fixture
-def project(tmp_path):
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    return tmp_path
+def poisoned(tmp_path) -> tuple[Path, dict[str, bytes]]:
+    """A copy of the site with one plan broken and a .cache/ that calls it clean."""
+    project = copy_site(tmp_path / "project")
+    clean_text = (project / PLAN).read_text(encoding="utf-8")
+    planted = plant_cache(project, clean_text, break_plan(project))
+    return project, planted
 
 
-def load(project):
-    return plans.load(project, project / "docs", project / "data")
-
-
-def refuse_checks(monkeypatch):
-    def check(*args):
-        pytest.fail("a clean, unchanged page was checked again")
-    monkeypatch.setattr(plans, "check_page", check)
-
-
-def test_second_load_reads_the_same_plans_without_checking(project, monkeypatch):
-    first = load(project)
-    assert (project / plans.CHECKED_PAGES).is_file()
-    plans.read_checked_page.cache_clear()
-    refuse_checks(monkeypatch)
-    second = load(project)
-    assert {k: p.data for k, p in second.plans.items()} == {k: p.data for k, p in first.plans.items()}
-    where = ("parties", 1, "kindergarten")
-    assert (second.plans["plans/dongyuan-pairing.md"].source.where(where)
-            == first.plans["plans/dongyuan-pairing.md"].source.where(where))
-
-
-def test_changed_page_is_checked_again_and_its_problem_reported(project):
-    load(project)
-    page = project / "docs" / "plans" / "dongyuan-pairing.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("role: helped", "role: 受援"), encoding="utf-8")
+def test_load_checks_every_page_whatever_is_in_the_cache(poisoned):
+    project, planted = poisoned
     with pytest.raises(ContentError) as error:
-        load(project)
-    assert "docs/plans/dongyuan-pairing.md" in str(error.value) and "parties[1].role" in str(error.value)
+        plans.load(project, project / "docs", project / "data")
+    assert ROLE_PROBLEM in str(error.value)
+    assert "发现 1 处问题，网站没有生成" in str(error.value)
+    assert cache_files(project) == planted
 
 
-def test_cross_file_checks_still_run_on_unchanged_pages(project, monkeypatch):
-    # Negative control: the pages are unchanged (read from the cache), but a kindergarten they name is gone.
-    load(project)
-    refuse_checks(monkeypatch)
-    data = project / "data" / "kindergartens.yml"
-    data.write_text(data.read_text(encoding="utf-8").replace("\njinzhu:", "\njinzhu-renamed:"), encoding="utf-8")
-    with pytest.raises(ContentError) as error:
-        load(project)
-    assert '未知的幼儿园编号 "jinzhu"' in str(error.value)
-    assert "docs/plans/gaojian-jinzhu-pairing.md:" in str(error.value)
+def test_the_build_still_refuses_the_broken_plan(poisoned, tmp_path):
+    project, planted = poisoned
+    out = tmp_path / "out"
+    result = run_build(project, out)
+    assert result.returncode != 0
+    assert ROLE_PROBLEM in result.stderr and "Traceback" not in result.stderr
+    assert not (out / "index.html").exists()
+    assert cache_files(project) == planted
 
 
-def test_a_page_with_problems_is_never_recorded(project, monkeypatch):
-    page = project / "docs" / "plans" / "dongyuan-pairing.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("role: helped", "role: 受援"), encoding="utf-8")
-    with pytest.raises(ContentError):
-        load(project)
-    calls = []
-    original = plans.check_page.__wrapped__
-    monkeypatch.setattr(plans, "check_page", lambda *args: calls.append(args[1]) or original(*args))
-    with pytest.raises(ContentError):
-        load(project)
-    assert "docs/plans/dongyuan-pairing.md" in calls
+def test_validate_still_refuses_the_broken_plan(poisoned):
+    project, planted = poisoned
+    result = subprocess.run([sys.executable, "-m", "pairing", "validate", PLAN], cwd=project, capture_output=True,
+                            text=True, encoding="utf-8", timeout=120)
+    assert result.returncode == 1
+    assert ROLE_PROBLEM in result.stdout + result.stderr
+    assert cache_files(project) == planted
 
 
-def test_unreadable_cache_means_check_everything(project, monkeypatch):
-    load(project)
-    (project / plans.CHECKED_PAGES).write_text("{broken", encoding="utf-8")
-    calls = []
-    original = plans.check_page.__wrapped__
-    monkeypatch.setattr(plans, "check_page", lambda *args: calls.append(args[1]) or original(*args))
-    load(project)
-    assert "docs/plans/dongyuan-pairing.md" in calls
+def tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_clean_plans_and_kindergartens_are_read_back_from_the_cache_without_parsing_yaml(project, monkeypatch):
-    first = load(project)
-    plans.read_checked_page.cache_clear()
-    refuse_checks(monkeypatch)
-    monkeypatch.setattr(plans.yamlsource, "parse", lambda text, shown, **kw: pytest.fail(f"{shown}: YAML parsed again"))
-    second = load(project)
-    assert second.kindergartens == first.kindergartens
-    assert {k: p.data for k, p in second.plans.items()} == {k: p.data for k, p in first.plans.items()}
-    assert {k: p.body for k, p in second.plans.items()} == {k: p.body for k, p in first.plans.items()}
-
-
-def test_front_matter_json_would_change_is_not_stored(project):
-    plan = next(iter(load(project).plans.values()))
-    assert plans._storable(plan) == {"data": plan.data}
-    assert plans._storable(None) is True
-    for changed in ({"signed": date(2026, 3, 5)}, {"counts": {1: "一"}}):
-        plan.data = {**plan.data, **changed}
-        assert plans._storable(plan) is True, changed
-
-
-def test_a_page_stored_only_as_clean_is_parsed_from_yaml(project, monkeypatch):
-    # Negative control of the stored front matter: a plan JSON cannot keep is stored as clean only (True).
-    original = plans._storable
-    monkeypatch.setattr(plans, "_storable", lambda plan: True)
-    load(project)
-    monkeypatch.setattr(plans, "_storable", original)
-    plans.read_checked_page.cache_clear()
-    calls = []
-    parse = plans.yamlsource.parse
-    monkeypatch.setattr(plans.yamlsource, "parse", lambda text, shown, **kw: calls.append(shown) or parse(text, shown, **kw))
-    loaded = load(project)
-    assert "docs/plans/dongyuan-pairing.md" in calls
-    assert loaded.plans["plans/dongyuan-pairing.md"].data["slug"] == "dongyuan-pairing"
-
-
-def test_changed_kindergartens_are_checked_again(project):
-    load(project)
-    data = project / "data" / "kindergartens.yml"
-    data.write_text(data.read_text(encoding="utf-8").replace("\njinzhu:", "\njinzhu:\n  oops: 1\njinzhu-old:", 1),
-                    encoding="utf-8")
-    with pytest.raises(ContentError) as error:
-        load(project)
-    assert "data/kindergartens.yml" in str(error.value)
+def test_a_good_site_builds_the_same_with_or_without_a_cache(tmp_path):
+    plain, cached = copy_site(tmp_path / "plain"), copy_site(tmp_path / "cached")
+    text = (cached / PLAN).read_text(encoding="utf-8")
+    planted = plant_cache(cached, text, text)
+    assert run_build(plain, tmp_path / "plain-site", EPOCH).returncode == 0
+    result = run_build(cached, tmp_path / "cached-site", EPOCH)
+    assert result.returncode == 0, result.stderr
+    built = tree(tmp_path / "plain-site")
+    assert len(built) > 20 and tree(tmp_path / "cached-site") == built
+    assert cache_files(cached) == planted
+    # and a build writes no cache of its own
+    assert not (plain / ".cache").exists()

@@ -9,8 +9,8 @@ from datetime import date
 
 from conftest import TEST_REPO_URL, run_build
 
-from pairing import history
-from pairing.schema import plan_schema
+from pairing.content.schema import plan_schema
+from pairing.site import history
 
 
 def schema_fields(spec: dict, prefix: str = "", seen: tuple = ()) -> list[str]:

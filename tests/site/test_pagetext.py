@@ -1,115 +1,115 @@
-"""Compacted pages: the whitespace the theme leaves between tags goes, what a reader sees stays."""
+"""Reading a page's content (pairing/site/pagetext.py): the text a reader sees, the links it makes, the ids it
+defines, the classes it uses, as an HTML parser reads them. The end-of-build audit reads every page this way."""
 
 from __future__ import annotations
 
-import re
-from html import unescape
 from html.parser import HTMLParser
 
-from conftest import ROOT
-from hypothesis import given, settings
-from hypothesis import strategies as st
+import pytest
 
-from pairing.htmltext import article_text, compact, links_and_ids, squeeze
+from builtpage import article
+from pairing.site.pagetext import read, squeeze
 
-
-def test_whitespace_between_tags_becomes_one_line_break():
-    assert compact("<ul>\n    \n      <li>一</li>\n\n  <li>二</li>\n</ul>") == "<ul>\n<li>一</li>\n<li>二</li>\n</ul>"
-    assert compact("<span>\n    \n  标题\n   </span>") == "<span>\n标题\n</span>"
-    # inside text, and runs within one line, whitespace is left alone: it renders as it did
-    assert compact("<p>送教\n   下乡 <b>x</b>  <i>y</i></p>") == "<p>送教\n   下乡 <b>x</b>  <i>y</i></p>"
+HEADING = '<h2 id="一指导思想">一、指导思想<a class="headerlink" href="#一指导思想" title="Permanent link">¶</a></h2>'
 
 
-def test_preformatted_text_scripts_and_form_text_keep_their_whitespace():
-    kept = ['<pre class="plan-starter"><code>---\n  - a\n    <b>\n</code></pre>', "<textarea>\n  x\n  <y>\n</textarea>",
-            "<script>if (a >\n  <b) {}</script>", "<STYLE>\n  a > \n  <b {}</STYLE>"]
-    for part in kept:
-        assert compact(f"<div>\n  {part}\n  </div>") == f"<div>\n{part}\n</div>"
+def test_text_is_what_a_reader_sees_without_the_permalink_sign():
+    content = read(f'{HEADING}<p>丙&amp;丁&lt;b&gt; &#x4e59;</p>')
+    assert content.text == "一、指导思想丙&丁<b> 乙"
+    assert content.links == ["#一指导思想"]
+    assert content.ids == {"一指导思想"}
 
 
-def test_built_pages_are_compact_and_read_the_same(built_site):
-    starter = (ROOT / "pairing" / "starter_plan.md").read_text(encoding="utf-8")
-    editing = (built_site / "editing" / "index.html").read_text(encoding="utf-8")
-    shown = re.search(r'<pre class="plan-starter"><code>(.*?)</code></pre>', editing, re.S)[1]
-    assert unescape(shown) == starter
-    for page in ["index.html", "plans/xx-county-jiguan-pairing/index.html", "calendar/index.html"]:
-        html = (built_site / page).read_text(encoding="utf-8")
-        assert not re.search(r">\n[ \t]*\n", html), page
-        assert squeeze(article_text(compact(html))) == squeeze(article_text(html))
+@pytest.mark.parametrize("hidden", [
+    '<script>var x = "<p>乙</p>"; if (a < b) {}</script>',
+    "<style>p::after { content: '乙' }</style>",
+    "<template><p>乙</p><br><img src=x.png></template>",
+    "<noscript><p>乙</p></noscript>",
+    '<a class="md-icon headerlink" href="#x">乙<span>丙</span></a>',
+])
+def test_scripts_styles_templates_and_permalinks_are_not_text(hidden):
+    assert read(f"<p>甲</p>{hidden}<p>丁</p>").text == "甲丁"
 
 
-class _ParsedArticle(HTMLParser):
-    """The article's text as html.parser reads it: the oracle for htmltext.article_text's regular expressions."""
+def test_void_elements_open_nothing():
+    # an image or line break inside a permalink, and after one, leaves the following text seen
+    assert read('<a class="headerlink" href="#a"><img src="p.png">¶</a><br>甲<hr/>乙<input name="q">丙').text == "甲乙丙"
 
+
+def test_links_ids_and_classes():
+    content = read('<link rel="canonical" href="https://example.org/a/"><link rel="stylesheet" href="s.css">'
+                   '<a href="../b/?x=1&amp;y=2#c">b</a><img src="i.png"><a name="top"></a><meta name="description" content="x">'
+                   '<tr class="plan-row x"></tr><tr class="plan-row"></tr><span id="s" class=" x ">t</span>')
+    assert content.links == ["s.css", "../b/?x=1&y=2#c", "i.png"]
+    assert content.ids == {"top", "s"}
+    assert content.classes == {"plan-row": 2, "x": 2}
+
+
+def test_squeeze_drops_whitespace_only():
+    assert squeeze(" 一、\n\t指导 思想\u3000。") == "一、指导思想。"
+
+
+# Every built page's content against a parser of its own: a stack of open elements (closed by name, as a browser
+# closes them), independent of pagetext's count of hidden elements.
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Oracle(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.depth, self.skip, self.parts = 0, 0, []
+        self.open: list[tuple[str, bool]] = []   # (tag, whether its text is unseen)
+        self.parts, self.links, self.ids = [], [], set()
 
     def handle_starttag(self, tag, attrs):
-        if tag == "article":
-            self.depth += 1
-        elif self.skip or (tag == "a" and "headerlink" in (dict(attrs).get("class") or "")):
-            self.skip += 1
+        values = dict(attrs)
+        if "href" in values or "src" in values:
+            if not (tag == "link" and values.get("rel") in ("canonical", "alternate")):
+                self.links += [values[name] for name in ("href", "src") if values.get(name)]
+        if tag != "meta":
+            self.ids.update(values[name] for name in ("id", "name") if values.get(name))
+        if tag not in VOID:
+            unseen = (tag in ("script", "style", "template", "noscript", "head", "title")
+                      or "headerlink" in (values.get("class") or "").split())
+            self.open.append((tag, unseen))
 
     def handle_endtag(self, tag):
-        if tag == "article":
-            self.depth -= 1
-        elif self.skip:
-            self.skip -= 1
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index][0] == tag:
+                del self.open[index:]
+                break
 
     def handle_data(self, data):
-        if self.depth and not self.skip:
+        if not any(unseen for _, unseen in self.open):
             self.parts.append(data)
 
 
-def test_article_text_reads_every_built_page_as_an_html_parser_does(built_site):
-    pages = sorted(built_site.rglob("*.html"))
-    assert len(pages) > 40
-    for page in pages:
-        html = page.read_text(encoding="utf-8")
-        parser = _ParsedArticle()
-        parser.feed(html)
-        assert article_text(html) == "".join(parser.parts), page
+@pytest.fixture(scope="module")
+def built_contents(built_site):
+    pages = {path.relative_to(built_site).as_posix(): article(path.read_text(encoding="utf-8"))
+             for path in sorted(built_site.rglob("*.html"))}
+    return {name: html for name, html in pages.items() if html}
 
 
-class _ParsedLinks(HTMLParser):
-    """Links and ids as html.parser reads them: the oracle for htmltext.links_and_ids."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.links, self.ids = [], set()
-
-    def handle_starttag(self, tag, attrs):
-        values = {name: value for name, value in attrs if name in ("href", "src", "id", "name", "rel")}
-        self.ids.update(values[name] for name in ("id", "name") if values.get(name))
-        if not (tag == "link" and values.get("rel") in ("canonical", "alternate")):
-            self.links += [values[name] for name in ("href", "src") if values.get(name)]
-
-
-def test_links_and_ids_read_every_built_page_as_an_html_parser_does(built_site):
-    pages = sorted(built_site.rglob("*.html"))
-    assert len(pages) > 40
-    for page in pages:
-        html = page.read_text(encoding="utf-8")
-        parser = _ParsedLinks()
-        parser.feed(html)
-        assert links_and_ids(html) == (parser.links, parser.ids), page
-        assert parser.links and parser.ids, page
+def test_every_built_page_reads_as_a_parser_of_its_own_reads_it(built_contents):
+    assert len(built_contents) > 40
+    ids = 0
+    for name, html in built_contents.items():
+        oracle = _Oracle()
+        oracle.feed(html)
+        oracle.close()
+        content = read(html)
+        assert content.text == "".join(oracle.parts), name
+        assert (content.links, content.ids) == (oracle.links, oracle.ids), name
+        assert content.text.strip(), name
+        assert content.links or name == "404.html", name
+        ids += len(content.ids)
+    assert ids > 100
 
 
-# The definition of compact() as one regular expression (its first version): the oracle for the faster one.
-ONE_PATTERN = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)|(?<=>)[ \t]*\n\s*|[ \t]*\n\s*(?=<)", re.S | re.I)
-
-
-@settings(max_examples=3000, deadline=None)
-@given(st.lists(st.sampled_from(["<b>", "</b>", "<pre>", "</pre>", "<script>", "</script >", "<TEXTAREA x>",
-                                 "</textarea>", " ", "\t", "\n", "\r", "\f", "\u3000", "文", "x", ">", "<"]), max_size=16))
-def test_compact_is_its_one_pattern_definition(parts):
-    html = "".join(parts)
-    assert compact(html) == ONE_PATTERN.sub(lambda match: match[1] or "\n", html)
-
-
-def test_compact_reads_built_pages_as_its_definition(built_site):
-    for page in sorted(built_site.rglob("*.html"))[:60]:
-        html = page.read_text(encoding="utf-8").replace(">\n", ">\n    \n  ")
-        assert compact(html) == ONE_PATTERN.sub(lambda match: match[1] or "\n", html), page
+def test_built_plan_pages_read_without_permalinks_or_scripts(built_contents):
+    html = built_contents["plans/xx-county-jiguan-pairing/index.html"]
+    assert html.count('class="headerlink"') > 3 and "&para;" in html
+    text = read(html).text
+    assert "¶" not in text and "&para;" not in text
+    assert "一、指导思想" in text and "十二月份" in text
+    assert read(html).classes.get("plan-schedule") == 1

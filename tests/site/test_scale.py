@@ -1,7 +1,7 @@
 """Pages that stay small: with 1,000 plans, no page of the site is more than 1.2x its size with the five seed plans.
 
 The menu lists index pages only (mkdocs.yml) and every long listing (plan index, calendar, kindergarten and tag
-pages, kindergartens) is split into pages of a few items (pairing/paging.py), so no page grows with the number
+pages, kindergartens) is split into pages of a few items (pairing/shaping/paging.py), so no page grows with the number
 of plans. The 1,000-plan build takes 30–80 s on the project's 2-core machines; the negative control uses fewer plans."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from conftest import ROOT, run_build
 
 SYNTHETIC_PLANS = int(os.environ.get("SCALE_PLANS", "1000"))
 CONTROL_PLANS = 200
-STARTER = (ROOT / "pairing" / "starter_plan.md").read_text(encoding="utf-8")
+STARTER = (ROOT / "pairing" / "content" / "starter_plan.md").read_text(encoding="utf-8")
 PARTIES = [("dongyuan", "plan1-author"), ("xianyang-jiguan", "shaanxi-private"), ("gaojian", "jinzhu")]
 SEED_PAGES = ["plans/dongyuan-pairing/index.html", "plans/xx-county-jiguan-pairing/index.html",
               "plans/z-town-pairing/index.html", "editing/index.html", "kindergartens/z-town/index.html"]
@@ -83,7 +83,10 @@ def test_the_size_check_notices_a_menu_of_every_plan(built_site, site_copy, tmp_
 def test_the_size_check_notices_a_listing_that_is_not_split(built_site, site_copy, tmp_path):
     # negative control: the plan index on one page again (as before this change) breaks the bound on the home page
     add_plans(site_copy, CONTROL_PLANS)
-    source = site_copy / "pairing" / "directory.py"
-    source.write_text(source.read_text(encoding="utf-8").replace("PLANS_PER_PAGE = 8", "PLANS_PER_PAGE = 10_000"), encoding="utf-8")
+    source = site_copy / "pairing" / "shaping" / "directory.py"
+    # (the copy's own package is the one its build imports: conftest.SITE_PARTS)
+    text = source.read_text(encoding="utf-8")
+    assert "PLANS_PER_PAGE = 8\n" in text
+    source.write_text(text.replace("PLANS_PER_PAGE = 8\n", "PLANS_PER_PAGE = 10_000\n"), encoding="utf-8")
     ratios = growth(built_site, site_copy, tmp_path / "big", CONTROL_PLANS)
     assert ratios["index.html"] > 1.2 and "page/2/index.html" not in ratios

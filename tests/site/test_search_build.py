@@ -1,26 +1,30 @@
-"""Search, build level: the build refuses settings that would break Chinese search, and the index it writes
-keeps the dictionary's words whole and covers what the plan's front matter renders."""
+"""Search, build level: the build refuses settings that would break Chinese search, and the index Material writes
+keeps the dictionary's words whole, covers what the plan's front matter renders, and leaves listing pages out."""
 
 from __future__ import annotations
 
 import json
 import re
 
-from conftest import run_build
-
-from pairing import searchindex
+import yaml
+from conftest import ROOT, run_build
 
 ZWSP = "\u200b"
 
 
+def read_index(site) -> dict:
+    """The search index as Material's search plugin writes it (and its worker reads it): plain JSON."""
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
 def index_text(site, location: str) -> str:
-    docs = searchindex.read_index((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    docs = read_index(site)["docs"]
     return "\n".join(f"{doc['title']}\n{doc['text']}" for doc in docs if doc["location"].split("#")[0] == location)
 
 
 def words(site, text: str) -> list[str]:
     """The words of the index as the search worker splits them: by the index's own separator."""
-    separator = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["separator"]
+    separator = read_index(site)["config"]["separator"]
     return [word for word in re.split(separator, re.sub(r"<[^>]+>", " ", text)) if word]
 
 
@@ -54,7 +58,7 @@ def test_build_refuses_a_bad_search_word(site_copy, tmp_path):
 
 
 def test_index_is_cut_by_jieba_with_the_dictionary_words_whole(built_site):
-    config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    config = read_index(built_site)["config"]
     assert config["lang"] == ["zh"]
     assert re.fullmatch(config["separator"], ZWSP)
     gaojian = words(built_site, index_text(built_site, "plans/gaojian-jinzhu-pairing/"))
@@ -79,3 +83,65 @@ def test_tags_stay_apart_in_the_index(built_site):
     z_town = words(built_site, index_text(built_site, "plans/z-town-pairing/"))
     assert "送教下乡" in z_town and "小学化" in z_town
     assert not any("送教下乡省级" in word for word in z_town)
+
+
+def test_the_index_is_materials_own(built_site):
+    index = read_index(built_site)
+    assert set(index) == {"config", "docs"}
+    assert set(index["config"]) == {"lang", "separator", "pipeline", "fields"}
+    assert all({"location", "title", "text"} <= set(doc) <= {"location", "title", "text", "tags", "boost"}
+               for doc in index["docs"])
+    # Material's word break between jieba's words, as its worker splits on it (no byte-saving stand-in)
+    text = "".join(doc["text"] for doc in index["docs"])
+    assert ZWSP in text and "\x7f" not in text
+    # a plan's tags are on its page's entry, as Material puts them
+    dongyuan = [doc for doc in index["docs"] if doc["location"] == "plans/dongyuan-pairing/"]
+    assert dongyuan[0]["tags"] == ["示范性教学", "教师结对", "送课", "管理制度", "观摩学习"]
+
+
+# Pages that list plans (the home page's plan index, the kindergartens, the calendar, the tags, the open data, and
+# every generated page) only repeat the plans' text: a search finds the plan itself, never a listing.
+LISTING_SOURCES = ["index.md", "calendar.md", "tags.md", "kindergartens/index.md", "open-data.md"]
+
+
+def page_url(source: str) -> str:
+    """The address of a hand-written page: editing.md → editing/, kindergartens/index.md → kindergartens/."""
+    path = source.removesuffix(".md")
+    return "" if path == "index" else path.removesuffix("/index") + "/"
+
+
+def test_only_plans_and_the_guides_are_search_results(built_site):
+    pages = {doc["location"].split("#")[0] for doc in read_index(built_site)["docs"]}
+    docs = ROOT / "docs"
+    plans = {f"plans/{path.stem}/" for path in (docs / "plans").glob("*.md")}
+    # every other hand-written page the site has (docs/decisions/ is left out of it: mkdocs.yml's exclude_docs)
+    guides = {page_url(path.relative_to(docs).as_posix()) for path in docs.rglob("*.md")
+              if not path.relative_to(docs).as_posix().startswith("plans/")
+              and path.relative_to(docs).as_posix() not in LISTING_SOURCES}
+    guides = {url for url in guides if (built_site / url / "index.html").is_file()}
+    assert {"editing/", "editor/"} <= guides and not guides & {page_url(source) for source in LISTING_SOURCES}
+    assert pages == plans | guides
+    # the pages left out exist: the listings, kindergarten and tag pages, a further page of the calendar
+    for page in ["index.html", "calendar/index.html", "calendar/page/2/index.html", "tags/index.html",
+                 "tags/环境创设/index.html", "kindergartens/index.html", "kindergartens/dongyuan/index.html",
+                 "open-data/index.html"]:
+        assert (built_site / page).is_file(), page
+
+
+def test_each_listing_page_says_it_is_no_search_result():
+    for source in LISTING_SOURCES:
+        text = (ROOT / "docs" / source).read_text(encoding="utf-8")
+        front = yaml.safe_load(text.split("---\n")[1])
+        assert front["search"] == {"exclude": True}, source
+        assert front["render_macros"] is True, source
+
+
+def test_a_listing_page_without_the_exclusion_is_a_search_result(site_copy, tmp_path):
+    # negative control: the same site with the calendar not excluded indexes it
+    calendar = site_copy / "docs" / "calendar.md"
+    text = calendar.read_text(encoding="utf-8")
+    assert "search:\n  exclude: true\n" in text
+    calendar.write_text(text.replace("search:\n  exclude: true\n", "", 1), encoding="utf-8")
+    result = run_build(site_copy, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "calendar/" in {doc["location"].split("#")[0] for doc in read_index(tmp_path / "out")["docs"]}

@@ -7,13 +7,13 @@ Whitespace is ignored, and two layout changes are allowed and nothing else:
 """
 
 import re
-from pathlib import Path
 
 import pytest
 
-from pairing.htmltext import article_text, squeeze
+from builtpage import article_text, squeeze
+from conftest import ROOT
 
-SEEDS = Path(__file__).parent / "fixtures" / "seeds.txt"
+SEEDS = ROOT / "tests" / "fixtures" / "seeds.txt"
 # Line ranges from shared/seeds/README.md.
 SEED_PAGES = {
     "dongyuan-pairing": (1, 18),

@@ -1,15 +1,16 @@
 """Sharing a plan: Chinese link previews from front matter, and a QR code of the plan's address that scans."""
 
 from __future__ import annotations
-import json
 
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, run_build, serve
-from pairing import plans, sharing
+from pairing.content import plans
+from pairing.shaping import sharing
 from qrscan import scan
 
 PLAN_SLUGS = sorted(p.stem for p in (ROOT / "docs" / "plans").glob("*.md"))
@@ -78,7 +79,7 @@ def test_home_page_has_site_preview(built_site):
 
 def test_preview_text_is_escaped(site_copy, tmp_path):
     # negative test: a title and a name with quotes must stay text inside the attributes
-    # (< > & are refused in titles and names: see page_title in pairing/schema.yml)
+    # (< > & are refused in titles and names: see page_title in pairing/content/schema.yml)
     plan = site_copy / "docs" / "plans" / "z-town-pairing.md"
     title = '帮扶"z镇"\'幼儿园\'计划'
     plan.write_text(plan.read_text(encoding="utf-8").replace("title: 帮扶z镇幼儿园计划", f"title: {json.dumps(title, ensure_ascii=False)}", 1),

@@ -1,6 +1,6 @@
 """The built site answers questions across plans: kindergarten pages, the calendar, tags and open data.
 
-Expected values come from pairing.plans.load (the same checked front matter the site is built from)."""
+Expected values come from pairing.content.plans.load (the same checked front matter the site is built from)."""
 
 from __future__ import annotations
 
@@ -15,10 +15,11 @@ import jsonschema
 import pytest
 from conftest import ROOT, run_build
 
-from pairing import plans, views
-from pairing.numbering import chinese_numeral
+from pairing.content import plans
+from pairing.content.numbering import chinese_numeral
+from pairing.shaping import views
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +136,7 @@ def test_each_tag_has_a_page_listing_its_plans_and_plan_pages_link_to_it(built_s
 def test_plans_json_validates_against_the_published_schema_and_round_trips(built_site, collection):
     schema = json.loads(read(built_site, "data/plans.schema.json"))
     document = json.loads(read(built_site, "data/plans.json"))
-    lines = read(built_site, "data/plans.json").splitlines()   # compact, a plan a line (exports.as_json_lines)
+    lines = read(built_site, "data/plans.json").splitlines()   # compact, a plan a line (opendata.as_json_lines)
     assert [json.loads(line.rstrip(",")) for line in lines[1:len(collection.plans) + 1]] == document["plans"]
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(document, schema)

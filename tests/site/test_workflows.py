@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import yaml
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 ACTIONLINT = Path(sys.executable).parent / "actionlint"
 
@@ -68,7 +68,7 @@ def test_pre_commit_hook_revisions_are_pinned_tags():
 def test_pre_commit_validate_hook_runs_on_plans_and_data_only(tmp_path):
     (hook,) = [h for repo in pre_commit()["repos"] if repo["repo"] == "local" for h in repo["hooks"]]
     files = re.compile(hook["files"])
-    assert [bool(files.search(f)) for f in ("docs/plans/a.md", "data/kindergartens.yml", "mkdocs.yml", "pairing/cli.py")] == [
+    assert [bool(files.search(f)) for f in ("docs/plans/a.md", "data/kindergartens.yml", "mkdocs.yml", "pairing/cli/main.py")] == [
         True, True, False, False]
     command = hook["entry"].split()
     assert command[0] == "python"
