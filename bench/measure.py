@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -52,6 +53,10 @@ def gzip_size(data: bytes) -> int:
 
 def tree_bytes(root: Path) -> int:
     return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
+
+
+def file_count(root: Path) -> int:
+    return sum(1 for p in root.rglob("*") if p.is_file())
 
 
 def plan_pages(site: Path) -> list[Path]:
@@ -118,18 +123,32 @@ def wait_for(url: str, text: str, limit: float, interval: float = 0.05) -> float
     return None
 
 
-def serve_reload(project: Path, plan_file: Path, pages: list[str], options: tuple[str, ...] = (),
-                 edits: int = 3, limit: float = 180) -> list[float]:
-    """Seconds from saving plan_file to every page in `pages` (URL paths) showing the edited title.
+@dataclass
+class Reload:
+    """One save during `mkdocs serve`."""
+    seconds: float    # from the save to every listed page serving the edit (what an editor waits)
+    rebuilds: int     # rebuilds MkDocs logged meanwhile ("Documentation built in …")
+    built: float      # MkDocs' own count of those rebuilds' seconds
+    cpu: float        # CPU seconds (user + system) the serving process used meanwhile: steadier on a busy machine
 
-    `mkdocs serve` rebuilds, then the browser reloads; polling over HTTP stands in for the reload.
+
+BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")
+
+
+def serve_reload(project: Path, plan_file: Path, pages: list[str], options: tuple[str, ...] = (),
+                 edits: int = 3, limit: float = 180) -> list[Reload]:
+    """Each edit's Reload: from saving plan_file to every page in `pages` (URL paths) showing the edited title.
+
+    `mkdocs serve` rebuilds, then the browser reloads; polling over HTTP stands in for the reload (MkDocs holds
+    every request while it rebuilds, so a page that shows the edit comes from the finished rebuild).
     Each edit gives the plan a new title; every page listed must show it (none stale).
     """
     port = free_port()
     root = f"http://127.0.0.1:{port}/"
-    server = subprocess.Popen([*MKDOCS, "serve", "-q", *options, "-a", f"127.0.0.1:{port}"], cwd=project, env=ENV,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    times = []
+    log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+    server = subprocess.Popen([*MKDOCS, "serve", *options, "-a", f"127.0.0.1:{port}"], cwd=project, env=ENV,
+                              stdout=subprocess.DEVNULL, stderr=log)
+    reloads, seen = [], 0
     original = plan_file.read_text(encoding="utf-8")
     try:
         if wait_for(root + pages[0], "<html", limit) is None:
@@ -137,12 +156,21 @@ def serve_reload(project: Path, plan_file: Path, pages: list[str], options: tupl
         for edit in range(edits):
             marker = f"编辑{edit}号{time.time_ns() % 100000}"
             time.sleep(1.5)   # let the watcher settle after the previous rebuild
+            seen, _ = _built(log, seen)
+            cpu = process_cpu(server.pid)
             plan_file.write_text(TITLE_LINE.sub(lambda m: m.group(0) + marker, original, count=1), encoding="utf-8")
             start = time.perf_counter()
             for page in pages:
                 if wait_for(root + page, marker, limit) is None:
                     raise RuntimeError(f"{page} never showed the edit within {limit} s")
-            times.append(time.perf_counter() - start)
+            seconds = time.perf_counter() - start
+            cpu = process_cpu(server.pid) - cpu
+            # Why wait: the pages can be read before MkDocs has logged the rebuild that wrote them (a loaded machine).
+            end = time.monotonic() + 10
+            while len(_built(log, seen)[1]) == 0 and time.monotonic() < end:
+                time.sleep(0.1)
+            seen, built = _built(log, seen)
+            reloads.append(Reload(seconds, len(built), sum(built), cpu))
     finally:
         plan_file.write_text(original, encoding="utf-8")
         server.terminate()
@@ -151,7 +179,24 @@ def serve_reload(project: Path, plan_file: Path, pages: list[str], options: tupl
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
-    return times
+        log.close()
+    return reloads
+
+
+def _built(log, seen: int) -> tuple[int, list[float]]:
+    """The rebuild times MkDocs logged after the first `seen` of them: (all seen now, the new ones)."""
+    log.seek(0)
+    found = [float(x) for x in BUILT_IN.findall(log.read())]
+    return len(found), found[seen:]
+
+
+def process_cpu(pid: int) -> float:
+    """User + system CPU seconds of a running process so far (Linux /proc; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def pages_showing(site: Path, text: str, plan_page: str, most: int = 6) -> list[str]:

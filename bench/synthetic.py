@@ -13,9 +13,9 @@ from pathlib import Path
 
 import yaml
 
-# Project parts that a benchmark copy leaves out (tools, caches, outputs); everything else is the site.
-NOT_SITE = {".git", ".venv", "venv", "site", "tests", "bench", ".cache", "__pycache__", "node_modules",
-            ".pytest_cache", ".hypothesis", "BENCHMARKS.md"}
+# Project parts that a benchmark copy leaves out (tools, tests, outputs, and the .cache/ of older refs); everything
+# else is the site. Hidden folders (.git, .venv, .github, …) are left out too, and the editable install's metadata.
+NOT_SITE = {"venv", "site", "dist", "tests", "bench", "__pycache__", "node_modules", "BENCHMARKS.md", "BENCHMARKS.json"}
 CLAUSE_BREAK = re.compile(r"[，。；;！？：:\n]+")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 PLACE_CHARS = "东南西北安平宁康兴华阳江山河湖泉林石桥新昌明德永和丰富清溪岭川源泰云龙凤金玉长乐"
@@ -29,16 +29,22 @@ ROLES_AFTER_LEADER = ["副组长", "组员", "组员", "成员"]
 
 
 def copy_site(root: Path, target: Path) -> Path:
-    """A throw-away copy of whatever the checkout holds (config, glue, hooks, templates, docs, data)."""
+    """A throw-away copy of whatever the checkout holds (config, plugin code, templates, docs, data)."""
     target.mkdir(parents=True, exist_ok=True)
     for entry in sorted(root.iterdir()):
-        if entry.name in NOT_SITE or entry.name.startswith(".") and entry.is_dir():
+        if left_out(entry):
             continue
         if entry.is_dir():
             shutil.copytree(entry, target / entry.name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(entry, target / entry.name)
     return target
+
+
+def left_out(entry: Path) -> bool:
+    """Whether a top-level entry of the project is not part of the site a benchmark builds."""
+    return (entry.name in NOT_SITE or entry.name.endswith(".egg-info")
+            or entry.name.startswith(".") and entry.is_dir())
 
 
 # Vocabulary
