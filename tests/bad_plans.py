@@ -6,9 +6,9 @@ that `validate` and the site build are held to the same messages without repeati
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from check_cases import FRONT_MATTER_CASES, SCHEMA_CASES, STARTER, line_of
+from check_cases import FRONT_MATTER_CASES, NO_HTML, SCHEMA_CASES, STARTER, line_of
 
 PARTIES = "parties:\n  - kindergarten: dongyuan\n    role: helping\n  - kindergarten: plan1-author\n    role: helped\n"
 MACRO_RULE = ("正文中的 {{ }} 只能调用这些宏，参数只能是写明的文字：paragraphs()、outline()、leadership_group()、"
@@ -57,6 +57,14 @@ MORE_CASES = [
     ("{{ signature_block() }}", "{{ signature_block(1) }}", [("{{ signature_block(1)", "1: signature_block() 不需要参数")]),
     ("{{ schedule_table() }}", "{{ schedule_table( }}",
      [("{{ schedule_table(", "1: 正文中的 {{ }} 写法有误，请检查括号和引号是否成对（unexpected '}', expected ')'）")]),
+    # The body: no HTML, no template comment or whitespace control, links only to safe places, nothing invisible.
+    ("这里写计划开头的一段话。", "这里写<b>计划</b>开头的一段话。", [("这里写<b>", f"4: {NO_HTML}"), ("这里写<b>", f"9: {NO_HTML}")]),
+    ("这里写计划开头的一段话。", "这里写计划开头的一段话。\n\n<!-- 草稿 -->", [("<!--", f"1: {NO_HTML}")]),
+    ("这里写计划开头的一段话。", "这里写{# 注释 #}开头的一段话。", [("这里写{#", "1: 正文不能写 {# #}（模板注释会让其中的文字从页面上消失），请删除 {# 和 #}")]),
+    ("{{ leadership_group() }}", "{{- leadership_group() }}", [("{{- leadership", "1: 正文中的 {{ }} 不能带减号（{{- 或 -}} 会删掉前后的换行）")]),
+    ("这里写计划开头的一段话。", "这里写[计划](jav&#x61;script:alert(1))。",
+     [("这里写[", '9: 链接只能是 http、https、mailto 或站内页面，得到 "jav&#x61;script:alert(1"')]),
+    ("这里写计划开头的一段话。", "这里写计划&#x202E;开头的一段话。", [("这里写计划&", "6: 文字中有不可见的控制字符 U+202E，请删除")]),
 ]
 
 
@@ -65,7 +73,6 @@ class BadPlan:
     name: str                 # file stem: docs/plans/<name>.md
     content: bytes
     expected: list[str]       # every problem, as validate and the build print it
-    others: dict = field(default_factory=dict)   # more files the case needs (path under docs/plans → text)
 
     @property
     def file(self) -> str:
@@ -80,9 +87,9 @@ def _from_starter(name: str, old: str, new: str, points: list[tuple[str, str]]) 
     return BadPlan(name, text.replace("example-pairing", name).encode("utf-8"), sorted(expected))
 
 
-def _whole(name: str, text: str | bytes, rests: list[str], others: dict | None = None) -> BadPlan:
+def _whole(name: str, text: str | bytes, rests: list[str]) -> BadPlan:
     content = text if isinstance(text, bytes) else text.encode("utf-8")
-    return BadPlan(name, content, sorted(f"docs/plans/{name}.md:{rest}" for rest in rests), others or {})
+    return BadPlan(name, content, sorted(f"docs/plans/{name}.md:{rest}" for rest in rests))
 
 
 def corpus() -> list[BadPlan]:
@@ -91,6 +98,7 @@ def corpus() -> list[BadPlan]:
     plans += [_whole(f"bad-front-{n:02d}", f"---\n{front}---\n\n正文\n", [expected])
               for n, (front, expected) in enumerate(FRONT_MATTER_CASES, start=1)]
     gbk = STARTER.replace("example-pairing", "bad-gbk").encode("gbk")
+    # Plans sit directly in docs/plans/: two plans share a slug when one's slug differs from its file name.
     starter_as = STARTER.replace("example-pairing", "bad-duplicate")
     plans += [
         _whole("bad-no-front-matter", "# 只有正文\n", ["1:1: 计划页面必须以 --- 开头的 front matter 开始"]),
@@ -98,8 +106,9 @@ def corpus() -> list[BadPlan]:
         _whole("bad-empty-front-matter", "---\n---\n\n正文\n", ["2:1: front matter 必须是“字段: 值”的形式，得到 空值"]),
         _whole("bad-gbk", gbk, ["2:1: 文件不是 UTF-8 编码，请用 UTF-8 保存（记事本“另存为”时编码选 UTF-8）"]),
         _whole("bad-slug-differs", STARTER, ['3:7: slug: 网址名必须与文件名相同：文件名是 bad-slug-differs.md，网址名却是 "example-pairing"']),
-        _whole("bad-duplicate", starter_as, ['3:7: slug: 网址名 "bad-duplicate" 与 docs/plans/2024/bad-duplicate.md 重复'],
-               {"2024/bad-duplicate.md": starter_as}),
+        _whole("bad-duplicate-copy", starter_as,
+               ['3:7: slug: 网址名必须与文件名相同：文件名是 bad-duplicate-copy.md，网址名却是 "bad-duplicate"']),
+        _whole("bad-duplicate", starter_as, ['3:7: slug: 网址名 "bad-duplicate" 与 docs/plans/bad-duplicate-copy.md 重复']),
     ]
     return plans
 
@@ -108,6 +117,3 @@ def write_corpus(project, plans: list[BadPlan]) -> None:
     folder = project / "docs" / "plans"
     for plan in plans:
         (folder / f"{plan.name}.md").write_bytes(plan.content)
-        for relative, text in plan.others.items():
-            (folder / relative).parent.mkdir(parents=True, exist_ok=True)
-            (folder / relative).write_text(text, encoding="utf-8")

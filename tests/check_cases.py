@@ -9,6 +9,9 @@ ROOT = Path(__file__).resolve().parent.parent
 STARTER = (ROOT / "pairing" / "content" / "starter_plan.md").read_text(encoding="utf-8")
 
 
+NO_HTML = "不能包含 HTML 标签、注释或 <! <? 写法：请直接写文字，链接写成 [文字](网址)"
+
+
 def line_of(text: str, needle: str) -> int:
     return text[: text.index(needle)].count("\n") + 1
 
@@ -26,7 +29,7 @@ SCHEMA_CASES = [
     ("  date: XX年X月", "  date: 9:30", "date: 9:30", '9: signature.date: 应为文字，得到 9:30（YAML 把它读成了 570，原意是文字的话请加引号："9:30"）'),
     ("    name: xxx\n    duty: 负责全面工作", "    name: 010\n    duty: 负责全面工作", "name: 010",
      '11: leadership[0].name: 应为文字，得到 010（YAML 把它读成了 8，原意是文字的话请加引号："010"）'),
-    ("slug: example-pairing", "slug: 示例", "slug: 示例", '7: slug: 网址名只能由小写字母、数字和连字符组成，如 dongyuan-pairing，得到 "示例"'),
+    ("slug: example-pairing", "slug: 示例", "slug: 示例", '7: slug: 网址名只能由小写字母、数字和连字符组成（最多 64 个字符），如 dongyuan-pairing，得到 "示例"'),
     ("  - kindergarten: dongyuan", "  - kindergarten: nowhere", "kindergarten: nowhere",
      '19: parties[0].kindergarten: 未知的幼儿园编号 "nowhere"，请先在 data/kindergartens.yml 中添加'),
     ("author: plan1-author", "author: dongyuan-x", "author: dongyuan-x", '9: author: 撰写单位 "dongyuan-x" 必须是 parties 中的一所幼儿园'),
@@ -36,9 +39,26 @@ SCHEMA_CASES = [
      '14: goals.numbering: 只能是以下之一：1、、1.、一、、（一）、A、、①、(1)、一是，得到 "1)"'),
     ("    - 没有小标题的目标直接写一段文字。", "    - title: 错的键", "title: 错的键", "7: goals.items[1].title: 未知字段 title，可用的字段：heading、text、sub"),
     ("    - 没有小标题的目标直接写一段文字。", "    - 7", "- 7", "7: goals.items[1]: 条目必须是一段文字，或只包含 heading、text、sub 的条目，得到 7"),
-    ("title: 某某幼儿园结对帮扶计划", "title: 某某{{ config }}", "title: 某某", "8: title: front matter 中不能出现 {{、{% 或 {# 这样的模板代码"),
+    ("title: 某某幼儿园结对帮扶计划", "title: 某某{{ config }}", "title: 某某", "8: title: 不能出现 {{、{% 或 {# 这样的模板代码"),
     ("slug: example-pairing\n", "slug: example-pairing\nslug: example-pairing\n", "slug: example-pairing\nslug", "1: slug: 字段 slug 重复出现，只能写一次"),
     ("tags: [送教下乡, 环境创设]", "tags: [送教下乡]\nyear: 24", "year: 24", "7: year: 年份必须是四位数的公历年份，如 2024，得到 24"),
+    # No HTML and nothing invisible in any value: as written, and as YAML decodes it ("\u202e", "\x3c").
+    ("  - 在这里写指导思想，一段一项。", "  - 在这里写<b>指导</b>思想", "<b>", f"5: guiding_ideology[0]: {NO_HTML}"),
+    ("  - 在这里写指导思想，一段一项。", '  - "在这里写\\x3cb>指导思想"', "x3cb", f"5: guiding_ideology[0]: {NO_HTML}"),
+    ("  org: 某某幼儿园", '  org: "某某\\u202e幼儿园"', "u202e", "8: signature.org: 文字中有不可见的控制字符 U+202E，请删除"),
+    ("  org: 某某幼儿园", "  org: 某某&#x202E;幼儿园", "&#x202E;", "8: signature.org: 文字中有不可见的控制字符 U+202E，请删除"),
+    ("tags: [送教下乡, 环境创设]", "tags: [送教下乡, 环境创设环境创设环境创设环境创设环境创设园]", "tags:",
+     '14: tags[1]: 标签最长 20 个字，不能含 <、> 或 & 符号，得到 "环境创设环境创设环境创设环境创设环境创设园"'),
+    ("tags: [送教下乡, 环境创设]", "tags: [送教&下乡]", "tags:", '8: tags[0]: 标签最长 20 个字，不能含 <、> 或 & 符号，得到 "送教&下乡"'),
+    ("slug: example-pairing", f"slug: {'a' * 65}", "slug: aaa",
+     f'7: slug: 网址名只能由小写字母、数字和连字符组成（最多 64 个字符），如 dongyuan-pairing，得到 "{"a" * 65}"'),
+    ("title: 某某幼儿园结对帮扶计划", f"title: {'园' * 101}", "title:",
+     f'8: title: 不能含 <、> 或 & 符号（网页模板会把它们当作代码），最长 100 个字，得到 "{"园" * 101}"'),
+    # YAML's anchors and aliases, and documents too deep or with too long a field name, are refused before loading.
+    ("tags: [送教下乡, 环境创设]", "tags: &t [送教下乡, 环境创设]", "tags:", "7: 不支持 YAML 的锚点和别名（& 和 *），请把内容直接写出来"),
+    ("  date: XX年X月", "  date: *o", "date: *o", "9: 不支持 YAML 的锚点和别名（& 和 *），请把内容直接写出来"),
+    ("tags: [送教下乡, 环境创设]", f"tags: [送教下乡]\nx: {'[' * 13}{']' * 13}", "x: [", "15: 层级太深（超过 12 层），请检查括号和缩进"),
+    ("tags: [送教下乡, 环境创设]", f"tags: [送教下乡]\n{'k' * 65}: x", "kkk", "1: 字段名太长（超过 64 个字符）；文字内容请写在冒号后面"),
     ("tags: [送教下乡, 环境创设]", "tags: [送教下乡]\ntemplate: x.html", "template:", "1: template: 未知字段 template，可用的字段：title、slug、former_slugs、original_title、year、parties、author、guiding_ideology、"
      "principles、status_analysis、leadership、goals、content、measures、organisation、schedule、signature、tags"),
 ]

@@ -114,7 +114,8 @@ def selected_files(paths: list[Path], project: Path) -> set[str] | None:
         if not any(resolved.is_relative_to(project / part) for part in (DOCS, DATA)):
             raise UsageError(f"{path} 不在 {DOCS}/ 或 {DATA}/ 下；只有那里的文件会发布到网站")
         files = sorted(resolved.rglob("*")) if resolved.is_dir() else [resolved]
-        wanted |= {f.relative_to(project.resolve()).as_posix() for f in files if f.suffix in (".md", ".yml")}
+        # Why every file: an .html page or a fake image under docs/ is a problem of that file too.
+        wanted |= {f.relative_to(project.resolve()).as_posix() for f in files if f.is_file() or f.is_symlink()}
     return wanted
 
 

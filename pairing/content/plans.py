@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import policy
+from . import files, policy
 from . import schema
 from . import yamlsource
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, printable_path
 
 PLANS_DIR = "plans"
 MAX_PAGE_BYTES = 256 * 1024
@@ -68,10 +68,14 @@ def collect(project_dir: Path, docs_dir: Path, data_dir: Path) -> tuple[Collecti
     `validate` of one file finds exactly what the build would find in that file."""
     problems: list[Problem] = []
     problems += policy.no_symlinks(project_dir, [docs_dir, data_dir])
+    # Why: a file the checks do not read (an .html page, a .markdown page) must not reach the site at all.
+    problems += files.docs_problems(docs_dir, _shown(docs_dir, project_dir))
     kindergartens, found = load_kindergartens(data_dir / "kindergartens.yml", project_dir)
     problems += found
     collection = Collection(kindergartens or {})
-    for path in sorted(docs_dir.rglob("*.md")):
+    for path in sorted(docs_dir.rglob(f"*{files.PAGE_SUFFIX}")):
+        if path.is_symlink() or not path.is_file():
+            continue
         src_uri = path.relative_to(docs_dir).as_posix()
         is_plan = src_uri.startswith(f"{PLANS_DIR}/")
         plan, found = load_page(path, project_dir, src_uri, is_plan)
@@ -126,13 +130,15 @@ def check_page(text: str, shown: str, src_uri: str, is_plan: bool) -> tuple[Plan
             problems.append(Problem(shown, 1, 1, "", "front matter 的 --- 没有闭合：请在最后一个字段之后单独写一行 ---"))
         elif is_plan:
             problems.append(Problem(shown, 1, 1, "", "计划页面必须以 --- 开头的 front matter 开始"))
+        else:
+            # Why: without a title MkDocs takes the first heading's text, which Material prints unescaped.
+            problems.append(Problem(shown, 1, 1, "title", "页面开头要有 --- 包围的一段，写明 title: 标题"))
     else:
         source, found = yamlsource.parse(front, shown, line_offset=1)
         problems += found
         if source is not None:
-            problems += _front_matter_shape(source, shown, front, is_plan)
-    macros = policy.PLAN_MACROS if is_plan else policy.SITE_MACROS
-    calls, found = policy.body_problems(body, shown, body_line, macros)
+            problems += _front_matter_shape(source, shown, front, is_plan, src_uri)
+    calls, found = policy.body_problems(body, shown, body_line, policy.macros_for(src_uri, is_plan))
     problems += found + policy.body_markup_problems(body, shown, body_line)
     if not is_plan or problems or source is None:
         return None, tuple(problems)
@@ -157,14 +163,14 @@ def _read(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(shown, line, 1, "", "文件不是 UTF-8 编码，请用 UTF-8 保存（记事本“另存为”时编码选 UTF-8）")]
 
 
-def _front_matter_shape(source: yamlsource.Source, shown: str, front: str, is_plan: bool) -> list[Problem]:
+def _front_matter_shape(source: yamlsource.Source, shown: str, front: str, is_plan: bool, src_uri: str) -> list[Problem]:
     # Why: a full-width colon or a stray list turns the whole front matter into one string or list.
     if not isinstance(source.data, dict):
         return [_not_a_mapping(source, shown, front)]
     problems = policy.front_matter_problems(source, shown)
     if is_plan:
-        problems += schema.check(source, shown)
-    return problems
+        return problems + schema.check(source, shown)
+    return problems + policy.page_front_matter_problems(source, shown, src_uri)
 
 
 def _not_a_mapping(source: yamlsource.Source, shown: str, front: str) -> Problem:
@@ -189,7 +195,7 @@ def cross_check(plans: list[Plan], kindergartens: dict) -> list[Problem]:
         if data["author"] not in {p["kindergarten"] for p in data["parties"]}:
             problems.append(Problem(plan.file, *at(("author",)), "author",
                                     f"撰写单位 \"{data['author']}\" 必须是 parties 中的一所幼儿园"))
-        expected = Path(plan.src_uri).stem
+        expected = printable_path(Path(plan.src_uri).stem)
         if data["slug"] != expected:
             problems.append(Problem(plan.file, *at(("slug",)), "slug",
                                     f"网址名必须与文件名相同：文件名是 {expected}.md，网址名却是 \"{data['slug']}\""))
@@ -221,7 +227,7 @@ def former_slug_problems(plans: list[Plan]) -> list[Problem]:
 def _shown(path: Path, project_dir: Path) -> str:
     """Paths in messages are relative to the project: never an absolute path of the build machine."""
     try:
-        return path.resolve().relative_to(project_dir.resolve()).as_posix()
+        return printable_path(path.resolve().relative_to(project_dir.resolve()).as_posix())
     except ValueError:
-        return path.name
+        return printable_path(path.name)
 

@@ -4,13 +4,15 @@ hidden in front matter."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jinja2
 from jinja2 import nodes
 
-from .markup import markup_problems
+from .markup import markup_problems, text_problems
 from .problems import Problem, field_path
+from . import schema
 from .schema import plan_schema
 
 # Macro name → the front-matter fields it shows (a field-taking macro shows the field it is given).
@@ -24,11 +26,21 @@ PLAN_MACROS = {
 }
 SITE_MACROS = {"plan_index": (), "kindergarten_index": (), "activity_calendar": (), "tag_index": (), "open_data": (),
                "field_reference": (), "macro_reference": (), "starter_plan": (), "form_editor": ()}
+# The site's own pages: the only pages besides plans that may call macros (SITE_MACROS) and that mkdocs-macros
+# renders (they say `render_macros: true`). Any other page is text only.
+SITE_PAGES = ("index.md", "kindergartens/index.md", "calendar.md", "tags.md", "open-data.md", "editing.md", "editor.md")
 # Shown by the plan card at the top of every plan page, whatever the body says.
 CARD_FIELDS = {"title", "slug", "original_title", "year", "parties", "author", "tags"}
 # Used for links, not shown on the page: the redirects from a renamed plan's old addresses.
 LINK_FIELDS = {"former_slugs"}
 TEMPLATE_MARKS = ("{{", "{%", "{#")
+# Template marks that would change the text around them: a comment, and whitespace control.
+TEXT_CHANGING_MARKS = re.compile(r"\{#|\{\{-|-\}\}|\{%-|-%\}")
+TEXT_CHANGING_MESSAGES = {"{#": "正文不能写 {# #}（模板注释会让其中的文字从页面上消失），请删除 {# 和 #}",
+                          "{{": "正文中的 {{ }} 不能带减号（{{- 或 -}} 会删掉前后的换行）", "}}": "正文中的 {{ }} 不能带减号（{{- 或 -}} 会删掉前后的换行）",
+                          "{%": "正文不能使用 {% %} 模板语句，只能调用计划宏，如 {{ schedule_table() }}",
+                          "%}": "正文不能使用 {% %} 模板语句，只能调用计划宏，如 {{ schedule_table() }}"}
+MAX_MARKS_REPORTED = 10
 
 
 def fields_of_kind(kind: str) -> list[str]:
@@ -42,11 +54,24 @@ def body_problems(body: str, file: str, body_line: int, allowed: dict) -> tuple[
     def at(lineno: int) -> int:
         return body_line + lineno - 1
 
+    def line_of(index: int) -> int:
+        return at(body.count("\n", 0, index) + 1)
+
+    if "{" not in body and "}" not in body:
+        return [], []
+    # Why: Jinja drops a {# comment #} and the text inside it, and {{- -}} eats the line breaks around a call,
+    # so the page would silently lose or join text.
+    marks = [(m.start(), m.group()) for m in TEXT_CHANGING_MARKS.finditer(body)][:MAX_MARKS_REPORTED]
+    if marks:
+        return [], sorted({Problem(file, line_of(index), 1, "", TEXT_CHANGING_MESSAGES[mark[:2] if mark.startswith("{") else mark[-2:]])
+                           for index, mark in marks})
     try:
         tree = jinja2.Environment().parse(body)
     except jinja2.TemplateSyntaxError as error:
         line = _unclosed_line(body, error.lineno or 1)
         return [], [Problem(file, at(line), 1, "", f"正文中的 {{{{ }}}} 写法有误，请检查括号和引号是否成对（{error.message}）")]
+    except RecursionError:
+        return [], [Problem(file, line_of(body.index("{")), 1, "", "正文中的 {{ }} 里括号嵌套太深，请检查是否误粘贴了内容")]
     calls, problems = [], []
     for node in tree.body:
         if not isinstance(node, nodes.Output):
@@ -54,6 +79,12 @@ def body_problems(body: str, file: str, body_line: int, allowed: dict) -> tuple[
             continue
         for child in node.nodes:
             if isinstance(child, nodes.TemplateData):
+                # Why: a brace in the text is attribute syntax ({: #id onclick=… }, which Material's tags plugin
+                # switches on for every page) or a {% raw %} block's content; plans need neither.
+                brace = min((i for i in (child.data.find("{"), child.data.find("}")) if i >= 0), default=-1)
+                if brace >= 0:
+                    line = at(child.lineno) + child.data.count("\n", 0, brace)
+                    problems.append(Problem(file, line, 1, "", "正文中不能出现 { 或 } 符号（宏调用 {{ }} 除外），请改用全角括号"))
                 continue
             call, problem = _macro_call(child, allowed)
             if problem:
@@ -76,7 +107,32 @@ def body_parts(body: str) -> list[str | tuple]:
     return parts
 
 
+def macros_for(src_uri: str, is_plan: bool) -> dict:
+    """The macros a page may call: a plan's parts, the site pages' listings, or none."""
+    if is_plan:
+        return PLAN_MACROS
+    return SITE_MACROS if src_uri in SITE_PAGES else {}
+
+
+def page_front_matter_problems(source, file: str, src_uri: str) -> list[Problem]:
+    """A page that is not a plan: only its title and search setting, and `render_macros` on the site's own pages."""
+    data = source.data
+    plan_keys = [key for key in data if key in plan_schema()["properties"] and key != "title"]
+    # Why: a plan saved outside docs/plans/ would be published as a plain page with its fields missing.
+    if plan_keys:
+        return [Problem(file, *source.where_key((plan_keys[0],)), plan_keys[0],
+                        "这个页面写了计划的字段：计划文件必须放在 docs/plans/ 文件夹里")]
+    problems = schema.check(source, file, schema.subschema("page"))
+    # Why: a page mkdocs-macros renders is a template; only the site's own pages may be one.
+    if "render_macros" in data and src_uri not in SITE_PAGES:
+        problems.append(Problem(file, *source.where_key(("render_macros",)), "render_macros",
+                                "只有网站自己的页面（首页、幼儿园、活动日历、标签、开放数据、编辑指南、表单编辑器）可以使用宏"))
+    return problems
+
+
 def _macro_call(node: nodes.Node, allowed: dict) -> tuple[tuple | None, str]:
+    if not allowed:
+        return None, "这个页面不能使用 {{ }}：只有计划页面和网站自己的页面可以调用宏"
     names = "、".join(f"{name}()" for name in allowed)
     rule = f"正文中的 {{{{ }}}} 只能调用这些宏，参数只能是写明的文字：{names}"
     if not (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name)):
@@ -114,6 +170,10 @@ def coverage_problems(source, calls: list[tuple], file: str) -> list[Problem]:
         for name_of_field in fields:
             if name_of_field not in data:
                 problems.append(Problem(file, line, 1, name_of_field, f"正文调用了 {name}()，但 front matter 中没有 {name_of_field}"))
+            # Why: a field shown many times multiplies the page (500 calls of a long field: a page of 14 MB).
+            elif name_of_field in shown:
+                problems.append(Problem(file, line, 1, name_of_field, f"{name_of_field} 已经在第 {shown[name_of_field]} 行显示过，每个字段只能显示一次"))
+                continue
             shown[name_of_field] = line
     for key in data:
         # Why: a field nobody shows would be silently missing from the page.
@@ -133,15 +193,32 @@ def macro_call_for(key: str) -> str:
 
 
 def front_matter_problems(source, file: str) -> list[Problem]:
-    """Template code in a value would be run by the macro engine; markup and hidden characters are refused too."""
+    """Template code in a value would be a template if anything ever rendered it; HTML and invisible characters
+    are refused too, as written (raw) and as YAML decodes them (a "\u202e" escape)."""
     problems = []
     for path, raw in source.scalars.items():
         line, column = source.where(path)
         if any(mark in raw for mark in TEMPLATE_MARKS):
-            problems.append(Problem(file, line, column, field_path(path), "front matter 中不能出现 {{、{% 或 {# 这样的模板代码"))
-        for _, _, message in markup_problems(raw):
+            problems.append(Problem(file, line, column, field_path(path), "不能出现 {{、{% 或 {# 这样的模板代码"))
+        for _, _, message in text_problems(raw):
             problems.append(Problem(file, line, column, field_path(path), message))
-    return problems
+    for path, value in _strings(source.data, ()):
+        for _, _, message in text_problems(value):
+            line, column = source.where(path)
+            problems.append(Problem(file, line, column, field_path(path), message))
+    return sorted(set(problems))
+
+
+def _strings(value, path: tuple):
+    """Every text value in the data, with its path (as YAML decoded it: escapes resolved)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, path + (index,))
 
 
 def body_markup_problems(body: str, file: str, body_line: int) -> list[Problem]:

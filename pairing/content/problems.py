@@ -38,3 +38,10 @@ def field_path(parts) -> str:
     for part in parts:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+def printable_path(path: str) -> str:
+    """A path as messages may print it: a character that is not printable (an escape code, a line break, a byte
+    that is not UTF-8) is written as its escape, so a file name can neither forge a line nor steer a terminal."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape", "backslashreplace").decode("ascii")
+                   for c in path)

@@ -20,6 +20,11 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r
 FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 FULL_WIDTH_KEY = re.compile(r"^\s*-?\s*[A-Za-z_][A-Za-z0-9_]*\s*：")
+# Bounds on a document's shape (a plan needs far less): each is checked on the parser's events, one pass, before
+# anything is built from them, so no input can make loading slow or deep.
+MAX_DEPTH = 12          # nested lists and mappings
+MAX_NODES = 20_000      # values, lists and mappings in one document
+MAX_KEY_LENGTH = 64     # characters of a field name
 
 
 @dataclass
@@ -54,7 +59,11 @@ class Source:
     def where_key(self, path: tuple) -> tuple[int, int]:
         """1-based (line, column) of the key that names the value at path."""
         self._read_positions()
-        return self.shift(self.key_marks[path]) if path in self.key_marks else self.where(path)
+        # Why the text too: a key YAML reads as a number (1: 一) is indexed by the text it was written as.
+        for candidate in (path, path[:-1] + (str(path[-1]),) if path else path):
+            if candidate in self.key_marks:
+                return self.shift(self.key_marks[candidate])
+        return self.where(path)
 
     def shift(self, mark: tuple[int, int]) -> tuple[int, int]:
         return mark[0] + 1 + self.line_offset, mark[1] + 1
@@ -76,6 +85,9 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 
 def parse(text: str, file: str, line_offset: int = 0) -> tuple[Source | None, list[Problem]]:
     """Parse one YAML document; on a syntax error return a Chinese problem instead."""
+    shape = shape_problems(text, file, line_offset)
+    if shape:
+        return None, shape
     node, data = _load_fast(text)
     if node is None:
         try:
@@ -99,6 +111,42 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[Source | None, li
     if node is not None:
         _index(node, (), source, problems, file)
     return source, problems
+
+
+def shape_problems(text: str, file: str, line_offset: int = 0) -> list[Problem]:
+    """Anchors and aliases (& and *), and documents nested too deep, too large or with too long a field name,
+    found on the parser's events before any value is built. A syntax error is left to the loader's message."""
+    loader = (FAST_LOADER if FAST_LOADER is not None and "\t" not in text and not NON_PRINTABLE.search(text)
+              else yaml.SafeLoader)
+    depth, nodes, expecting_key = 0, 0, []
+
+    def problem(event, message: str) -> list[Problem]:
+        return [Problem(file, event.start_mark.line + 1 + line_offset, event.start_mark.column + 1, "", message)]
+
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            # Why: an alias repeats a value without writing it out; a few hundred bytes can stand for gigabytes.
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return problem(event, "不支持 YAML 的锚点和别名（& 和 *），请把内容直接写出来")
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.ScalarEvent)):
+                nodes += 1
+                if nodes > MAX_NODES:
+                    return problem(event, f"内容太多（超过 {MAX_NODES} 项），请检查是否误粘贴了大量内容")
+                if expecting_key and expecting_key[-1] and isinstance(event, yaml.ScalarEvent) and len(event.value) > MAX_KEY_LENGTH:
+                    return problem(event, f"字段名太长（超过 {MAX_KEY_LENGTH} 个字符）；文字内容请写在冒号后面")
+                if expecting_key:
+                    expecting_key[-1] = not expecting_key[-1] if expecting_key[-1] is not None else None
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return problem(event, f"层级太深（超过 {MAX_DEPTH} 层），请检查括号和缩进")
+                expecting_key.append(True if isinstance(event, yaml.MappingStartEvent) else None)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+                expecting_key.pop()
+    except yaml.YAMLError:
+        return []
+    return []
 
 
 def _shared_keys(value):

@@ -10,6 +10,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from typing import Callable, Iterator
@@ -43,7 +44,8 @@ OPEN_DATA_FILES = [
      "description": "plans.json 的 JSON Schema（2020-12），由网站校验计划所用的同一份 schema 生成。"},
     {"path": PLANS_CSV, "name": "plans.csv", "description": "每份计划一行：标题、帮扶园、受援园、时间、地区、标签、网址。UTF-8（带 BOM），Excel 可直接打开。"},
     {"path": SCHEDULE_CSV, "name": "schedule.csv", "description": "每项活动一行：所属计划（网址名、标题）、年份（原文未注明则留空）、月份、活动内容。"
-     "计划的网址见 plans.csv；某项活动在计划页面上的位置是计划网址加 #schedule-安排行。UTF-8（带 BOM）。"},
+     "计划的网址见 plans.csv；某项活动在计划页面上的位置是计划网址加 #schedule-安排行。UTF-8（带 BOM）。"
+     "两个 CSV 文件中，以 =、+、-、@、制表符或回车开头的文字前加了一个单引号（'），电子表格不会把它当作公式。"},
     {"path": ALL_CALENDAR, "name": "calendar.ics",
      "description": "全部计划中注明了年份的活动，iCalendar 格式，可导入手机日历；每项活动是整月的全天事件。"},
 ]
@@ -94,13 +96,27 @@ def absolute_url(site_url: str, url: str) -> str:
     return site_url.rstrip("/") + "/" + url
 
 
+# Code points json.dumps(ensure_ascii=False) writes raw that no published file carries raw: DEL and the C1
+# controls, the bidirectional controls (they reorder what a reader sees of the text around them), and the line and
+# paragraph separators (not allowed raw in a JavaScript string before ES2019: plan_index_data.js embeds this JSON).
+# json.dumps itself escapes U+0000–U+001F. Structural JSON is ASCII, so these occur only inside strings, where
+# \uXXXX is the same value.
+UNSAFE_IN_JSON = re.compile("[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_unsafe(text: str) -> str:
+    """JSON text with every UNSAFE_IN_JSON code point written as its \\uXXXX escape (an equivalent document)."""
+    return UNSAFE_IN_JSON.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
 def as_json(document: dict) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return escape_unsafe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def compact_json(value) -> str:
-    """One JSON value on one line, Chinese as UTF-8: every compact JSON file of the site is written by this."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """One JSON value on one line, Chinese as UTF-8: every compact JSON file of the site is written by this.
+    No control, bidirectional or line-separator character is written raw (UNSAFE_IN_JSON)."""
+    return escape_unsafe(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
 
 def plans_json(plan_lines: list[str], kindergartens: dict) -> str:
@@ -128,12 +144,25 @@ PLAN_COLUMNS = ["网址名", "标题", "原标题", "帮扶园", "受援园", "�
 SCHEDULE_COLUMNS = ["计划网址名", "计划标题", "安排行", "年份", "月份", "原文月份", "序号", "活动"]
 
 
+# A cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV Injection"): =HYPERLINK(…) in a
+# plan's title would run when the file is opened.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def as_csv(columns: list[str], rows: list[list]) -> bytes:
+    """The file, every text cell made safe to open in a spreadsheet (text_cell); the csv module quotes every cell
+    that holds a comma, a quote or a line break."""
     text = io.StringIO(newline="")
     writer = csv.writer(text)
-    writer.writerow(columns)
-    writer.writerows(rows)
+    writer.writerow([text_cell(cell) for cell in columns])
+    writer.writerows([text_cell(cell) for cell in row] for row in rows)
     return text.getvalue().encode("utf-8-sig")
+
+
+def text_cell(cell):
+    """A text cell that a spreadsheet would read as a formula, with a single quote in front (OWASP's advice: the
+    spreadsheet shows it as text). Numbers the exporter writes as numbers (years, row numbers) are left alone."""
+    return f"'{cell}" if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
 
 
 def plan_rows(collection: Collection, site_url: str) -> list[list]:

@@ -16,30 +16,68 @@ from pathlib import Path
 from typing import Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
+from ..content import policy
 from ..content.plans import Collection, Plan
 from ..content.problems import Problem
 from ..exports import opendata as exports
-from ..shaping import views
+from ..shaping import directory, views
 from .pagetext import PageContent, squeeze
 
-OUTLINE_FIELDS = ("goals", "content", "measures", "organisation")
+# What of a plan its page's content does not show as text (every other field is checked): the title is the
+# page's header (the theme's), the slugs are addresses, the author is a note beside its party (which is checked).
+NOT_IN_CONTENT = ("title", "slug", "former_slugs", "author")
+# The card's words before a fact (overrides/partials/plan/card.html), checked with it: a fact as short as
+# "原文未注明" or one tag is also found elsewhere on the page, and must be found where the card shows it.
+CARD_LABELS = {"original_title": "原标题：", "period": "时间", "tags": "标签"}
 # The class of each plan's row in the plan index (overrides/partials/plan/plan_index.html).
 PLAN_ROW_CLASS = "plan-row"
 SITEMAP_NAMESPACE = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-def expected_texts(plan: Plan) -> dict[str, str]:
-    """Field path → text that must appear on the plan's page (schedule rows, members, measures, goals…)."""
+def expected_texts(plan: Plan, kindergartens: dict) -> dict[str, str]:
+    """Field path → text that must appear on the plan's page: every field it shows (all but NOT_IN_CONTENT), each
+    made by the view functions its templates are given (the card, paragraphs, outlines, status, leadership,
+    schedule, signature), so that what is checked is what is shown."""
     data, texts = plan.data, {}
+    # The card (render.plan_card): original title, each party by role, the period, the tags.
+    if "original_title" in data:
+        texts["original_title"] = CARD_LABELS["original_title"] + data["original_title"]
+    for party in directory.party_links(data, kindergartens, plan.url):
+        index = data["parties"].index({"kindergarten": party["id"], "role": party["role"]})
+        texts[f"parties[{index}]"] = party["role_label"] + party["name"]
+    texts[_period_field(data)] = CARD_LABELS["period"] + views.period_text(data)
+    if data.get("tags"):
+        texts["tags"] = CARD_LABELS["tags"] + "".join(tag["name"] for tag in directory.tag_links(data["tags"], plan.url))
+    # The body's parts (policy.PLAN_MACROS), as render.py gives them to their templates.
+    for name in policy.fields_of_kind("paragraphs"):
+        for index, paragraph in enumerate(data.get(name, [])):
+            texts[f"{name}[{index}]"] = paragraph
+    if "status_analysis" in data:
+        status = views.status_view(data)
+        for index, paragraph in enumerate(status["strengths"]):
+            texts[f"status_analysis.strengths[{index}]"] = paragraph
+        for index, item in enumerate(status["weaknesses"]):
+            texts[f"status_analysis.weaknesses.items[{index}]"] = _outline_text([item])
+    if "leadership" in data:
+        for index, member in enumerate(views.leadership_view(data)):
+            duty = f"（{member['duty']}）" if member["duty"] else ""
+            texts[f"leadership[{index}]"] = f"{member['role']}：{member['name']}{duty}"
+    for name in policy.fields_of_kind("outline"):
+        if name in data:
+            for index, item in enumerate(views.outline_view(data[name])):
+                texts[f"{name}.items[{index}]"] = _outline_text([item])
     for index, row in enumerate(views.schedule_view(data)):
         texts[f"schedule[{index}]"] = row["label"] + _outline_text(row["activities"])
-    for index, member in enumerate(data.get("leadership", [])):
-        texts[f"leadership[{index}]"] = f"{member['role']}：{member['name']}"
-    for field in OUTLINE_FIELDS:
-        if field in data:
-            for index, item in enumerate(views.outline_view(data[field])):
-                texts[f"{field}.items[{index}]"] = _outline_text([item])
+    if "signature" in data:
+        # Organisation and date together: the organisation alone is often a party's name, shown on the card too.
+        texts["signature"] = data["signature"]["org"] + data["signature"].get("date", "")
     return texts
+
+
+def _period_field(data: dict) -> str:
+    """The field the card's period is made from: the year when the plan gives one, else the schedule (its first
+    and last months), else the year that the page says is not given."""
+    return "schedule" if "year" not in data and data.get("schedule") else "year"
 
 
 def _outline_text(items: list[dict]) -> str:
@@ -50,11 +88,15 @@ def page_file(site_dir: Path, url: str) -> Path:
     return site_dir / url / "index.html" if url.endswith("/") or not url else site_dir / url
 
 
-def page_lost_content(plan: Plan, content: PageContent) -> list[Problem]:
+def page_lost_content(plan: Plan, content: PageContent, kindergartens: dict) -> list[Problem]:
     """What of the plan's front matter its page's content does not show."""
+    return lost_from_text(plan, squeeze(content.text), kindergartens)
+
+
+def lost_from_text(plan: Plan, shown: str, kindergartens: dict) -> list[Problem]:
+    """page_lost_content from the page's text already squeezed."""
     problems = []
-    shown = squeeze(content.text)
-    for field_name, text in expected_texts(plan).items():
+    for field_name, text in expected_texts(plan, kindergartens).items():
         if squeeze(text) not in shown:
             line, column = plan.source.where(_path_of(field_name))
             problems.append(Problem(plan.file, line, column, field_name, f"这一项没有完整出现在页面 {plan.url} 上"))
@@ -68,19 +110,32 @@ def missing_page(plan: Plan) -> Problem:
 @dataclass
 class BuiltPages:
     """What each page's content showed as it was made (one build): its links and ids by site file, and for each
-    plan what of it the page does not show."""
+    plan what of it the page does not show.
+
+    kindergartens (the build's, once loaded) names the parties each plan page must show; given, each plan page is
+    checked as it is recorded and its text let go. Not given, each plan page's text is kept until lost_content."""
+    kindergartens: dict | None = None
     links: dict[str, tuple[list[str], set[str]]] = field(default_factory=dict)
     lost: dict[str, list[Problem]] = field(default_factory=dict)   # plan src_uri → problems
+    shown: dict[str, tuple[Plan, str]] = field(default_factory=dict)   # without kindergartens: src_uri → squeezed text
     plan_rows: int = 0   # rows of the plan index, over all its pages
 
     def record(self, site_file: str, content: PageContent, plan: Plan | None, lists_plans: bool) -> None:
         self.links[site_file] = (content.links, content.ids)
         if plan is not None:
-            self.lost[plan.src_uri] = page_lost_content(plan, content)
+            self.lost.pop(plan.src_uri, None)
+            self.shown.pop(plan.src_uri, None)
+            if self.kindergartens is not None:
+                self.lost[plan.src_uri] = page_lost_content(plan, content, self.kindergartens)
+            else:
+                self.shown[plan.src_uri] = (plan, squeeze(content.text))
         if lists_plans:
             self.plan_rows += content.classes.get(PLAN_ROW_CLASS, 0)
 
     def lost_content(self, collection: Collection) -> list[Problem]:
+        for src_uri, (plan, shown) in self.shown.items():
+            self.lost[src_uri] = lost_from_text(plan, shown, collection.kindergartens)
+        self.shown.clear()
         return [problem for plan in collection.plans.values()
                 for problem in self.lost.get(plan.src_uri, [missing_page(plan)])]
 

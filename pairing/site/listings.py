@@ -5,7 +5,6 @@ themselves are in shaping/directory.py.
 
 from __future__ import annotations
 
-from ..exports import opendata as exports
 from ..shaping import directory as d
 from ..shaping import paging
 from ..content.plans import Collection

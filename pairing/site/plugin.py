@@ -6,7 +6,7 @@ It holds one build's state as attributes and handles each event in one place:
   on_files          the generated pages (kindergartens, tags, further pages of listings) and the open data
   on_page_read_source  a plan page's front matter as the theme needs it (title, tags, description)
   on_page_markdown  a plan page's body with its parts filled in; a generated page's listing
-  on_page_content   the held parts put back; what the page shows recorded for the audit
+  on_page_content   Markdown's output sanitized, the held parts put back; what the page shows recorded for the audit
   on_env            the theme's template environment, kept to render its inline scripts for the CSP
   on_page_context / on_template_context   the link preview and the Content Security Policy for the template
   on_post_build     redirects, the form editor's files, then the end-of-build audit
@@ -35,7 +35,7 @@ from ..content.plans import Collection, Plan
 from ..content.problems import ContentError, format_problems
 from ..exports import opendata
 from ..shaping import directory, editor, links, sharing
-from . import audit, csp, heldparts, history, listings, pagetext, render, search, themefiles
+from . import audit, csp, heldparts, history, listings, pagetext, render, sanitize, search, themefiles
 
 STARTER_PLAN = Path(__file__).resolve().parent.parent / "content" / "starter_plan.md"
 # The theme's partials that write inline scripts into every page (Material's base.html includes them); the CSP
@@ -87,6 +87,7 @@ class PairingPlugin(BasePlugin[PairingConfig]):
             field_words = searchwords.load_field_words(data_dir, self.project)
         except ContentError as error:
             raise PluginError(str(error)) from None
+        self.built = audit.BuiltPages(self.collection.kindergartens)
         words = searchwords.dictionary_words(self.collection.kindergartens, field_words)
         self.search_words = search.use_words(words, self.search_words)
         self.generated = {page["src_uri"]: page for page in listings.generated_pages(self.collection)}
@@ -134,9 +135,10 @@ class PairingPlugin(BasePlugin[PairingConfig]):
         return self.plan_markdown(plan, markdown, page.url, config)
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
-        """The held parts go back in (before search and the theme read the page); what the page shows is
-        recorded for the end-of-build audit."""
-        html = self.held.put_back(html)
+        """What Markdown made of the page's text is sanitized (an allowlist, parsed as browsers parse); then the
+        held parts of the site's own templates go back in (before search and the theme read the page), and what
+        the page shows is recorded for the end-of-build audit."""
+        html = self.held.put_back(sanitize.sanitized(html))
         src_uri = page.file.src_uri
         generated = self.generated.get(src_uri)
         lists_plans = src_uri == "index.md" or (generated is not None and generated["macro"] == "plan_index")

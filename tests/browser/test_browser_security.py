@@ -7,8 +7,10 @@ import json
 
 import pytest
 
+from check_cases import STARTER
 from conftest import copy_site, run_build, serve
-from pairing.site import csp
+from pairing.content import plans
+from pairing.site import csp, sanitize
 
 PAGES = ["", "plans/dongyuan-pairing/", "plans/xx-county-jiguan-pairing/", "kindergartens/", "kindergartens/gaojian/",
          "calendar/", "calendar/page/2/", "tags/", "tags/环境创设/", "open-data/", "editing/", "editor/", "404.html"]
@@ -69,9 +71,29 @@ def test_an_inline_script_without_its_hash_is_blocked(page, site_server):
     assert page.evaluate("window.__violations") == ["script-src-elem inline"]
 
 
-TRAP = '</textarea></script></title>"\'&<b>粗</b>'
+# Tags, comments and <! <? are refused in every text (test_markup_as_html_is_refused_before_the_build): what plan text
+# may still hold of markup is quotes that could close an attribute, < and > that open no tag, & and character
+# references, which must all be shown as written.
+TRAP = '"\' autofocus onfocus=alert(1) x="&amp;&lt;b&gt;粗&lt;/b&gt; <3 < b> <粗>'
 # Titles, kindergarten names and tags may not hold < > & (Material prints them unescaped); quotes they may.
 TITLE_TRAP = '"\'引号\'"'
+# What the trap used to be: real tags, now refused at the check, and removed by the sanitizer should one get through.
+OLD_TRAP = '</textarea></script></title>"\'&<b>粗</b>'
+NO_HTML = "不能包含 HTML 标签、注释或 <! <? 写法：请直接写文字，链接写成 [文字](网址)"
+
+
+def test_markup_as_html_is_refused_before_the_build():
+    front = STARTER.replace("title: 某某幼儿园结对帮扶计划", f"title: 某某\noriginal_title: {json.dumps(OLD_TRAP, ensure_ascii=False)}")
+    body = front.replace("这里写计划开头的一段话。", f"这里写{OLD_TRAP}", 1)
+    _, problems = plans.check_page(body, "docs/plans/example-pairing.md", "plans/example-pairing.md", True)
+    assert [str(p) for p in problems] == [f"docs/plans/example-pairing.md:3:17: original_title: {NO_HTML}",
+                                          *(f"docs/plans/example-pairing.md:41:{column}: {NO_HTML}" for column in (4, 15, 24, 35, 39))]
+
+
+def test_markup_that_got_through_would_be_removed_from_the_page():
+    # Markdown passes raw HTML through; the plugin sanitizes what it makes of a page (pairing/site/sanitize.py).
+    html = f"<p>{OLD_TRAP}<img src=x onerror=alert(1)><a href=\"&#106;avascript:alert(1)\">链接</a></p>"
+    assert sanitize.sanitized(html) == '<p>"\'&amp;粗<img src="x"><a>链接</a></p>'
 
 
 @pytest.fixture(scope="module")

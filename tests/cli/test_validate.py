@@ -62,7 +62,7 @@ def test_the_build_fails_with_every_corpus_message(corpus_site, tmp_path):
 
 
 def test_validate_a_folder_and_a_data_file(corpus_site):
-    result = run_pairing(corpus_site, "validate", "data/kindergartens.yml", "docs/plans/2024")
+    result = run_pairing(corpus_site, "validate", "data/kindergartens.yml", "docs/kindergartens")
     assert (result.returncode, result.stdout) == (0, "检查了 2 个文件，没有发现问题。\n")
 
 
@@ -124,3 +124,23 @@ def test_validate_does_not_load_the_site_engine():
     probe = "import sys, pairing.cli.main; print(sorted(m for m in ('mkdocs', 'material', 'jieba') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.stdout == "[]\n"
+
+
+def test_files_the_site_cannot_check_are_refused(site_copy):
+    (site_copy / "docs" / "plans" / "2024").mkdir()
+    plan = (site_copy / "docs" / "plans" / "dongyuan-pairing.md").read_text(encoding="utf-8")
+    (site_copy / "docs" / "plans" / "2024" / "other.md").write_text(plan.replace("slug: dongyuan-pairing", "slug: other"), encoding="utf-8")
+    (site_copy / "docs" / "page.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    result = run_pairing(site_copy, "validate")
+    assert (result.returncode, result.stderr) == (1, "")
+    assert problem_lines(result.stdout) == [
+        "docs/page.html:1:1: docs/ 下只能放页面（.md 文件）和图片（.png、.jpg、.jpeg、.gif、.webp）；“.html”类型的文件不能发布。页面请用 .md 结尾",
+        "docs/plans/2024/other.md:1:1: 计划文件要直接放在 docs/plans/ 下，不能再建文件夹"]
+    result = run_pairing(site_copy, "validate", "docs/plans/2024")
+    assert problem_lines(result.stdout) == ["docs/plans/2024/other.md:1:1: 计划文件要直接放在 docs/plans/ 下，不能再建文件夹"]
+
+
+def test_validate_of_a_file_that_is_not_a_page_reports_it(site_copy):
+    (site_copy / "docs" / "page.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    result = run_pairing(site_copy, "validate", "docs/page.html")
+    assert result.returncode == 1, result.stdout

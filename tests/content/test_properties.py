@@ -12,15 +12,20 @@ from hypothesis import strategies as st
 
 from conftest import copy_site, run_build
 from pairing.content import plans, policy
+from pairing.content.markup import TAG_START
 from pairing.content.problems import ContentError
 from pairing.site import pagetext, render
 from pairing.site.pagetext import squeeze
 
 ROOT = Path(__file__).resolve().parents[2]
 CHARS = list("结对帮扶幼儿园计划教师月份活动送教下乡，。、；：“”《》()<>&\"'?!xX019 ")
-TEXT = st.text(alphabet=CHARS, min_size=1, max_size=24).map(str.strip).filter(bool)
-# Titles and tags may not hold < > & (Material prints them unescaped: see page_title in schema.yml).
+# Text may hold < and & (shown escaped), but never the start of a tag: < followed by a letter, /, ! or ?
+# (markup.TAG_START; a plan with one is refused, see MUTATIONS).
+TEXT = st.text(alphabet=CHARS, min_size=1, max_size=24).map(str.strip).filter(bool).filter(lambda t: not TAG_START.search(t))
+# Titles and tags may not hold < > & (Material prints them unescaped: see page_title in schema.yml); a tag is at
+# most 20 characters.
 TITLE = st.text(alphabet=[c for c in CHARS if c not in "<>&"], min_size=1, max_size=24).map(str.strip).filter(bool)
+TAG = st.text(alphabet=[c for c in CHARS if c not in "<>&"], min_size=1, max_size=20).map(str.strip).filter(bool)
 NUMBERING = st.sampled_from([None, "1、", "1.", "一、", "（一）", "A、", "①", "(1)", "一是"])
 KINDERGARTENS = ["dongyuan", "xx-county-jiguan", "gaojian", "jinzhu", "z-town"]
 
@@ -55,7 +60,7 @@ def plan_data(draw) -> dict:
     for key, strategy in optional.items():
         if draw(st.booleans()):
             data[key] = draw(strategy)
-    data["tags"] = draw(st.lists(TITLE, max_size=3, unique=True))
+    data["tags"] = draw(st.lists(TAG, max_size=3, unique=True))
     return data
 
 
@@ -121,26 +126,31 @@ def test_valid_plans_pass_and_show_every_field(tmp_path, data):
         assert squeeze(text) in shown
 
 
+# mutation → (the change, the field named, the start of its Chinese message)
 MUTATIONS = {
-    "months": (lambda d: d.setdefault("schedule", [{"months": [1], "activities": {"items": ["x"]}}])[0].update(months=[13]), "schedule[0].months[0]"),
-    "unknown key": (lambda d: d.update(plan_year=2024), "plan_year"),
-    "role": (lambda d: d["parties"][0].update(role="帮扶园"), "parties[0].role"),
-    "title type": (lambda d: d.update(title=["a"]), "title"),
-    "missing": (lambda d: d.pop("parties"), "parties"),
-    "kindergarten": (lambda d: d["parties"][1].update(kindergarten="nowhere"), "parties[1].kindergarten"),
+    "months": (lambda d: d.setdefault("schedule", [{"months": [1], "activities": {"items": ["x"]}}])[0].update(months=[13]),
+               "schedule[0].months[0]", "月份必须是 1–12 的整数，得到 13"),
+    "unknown key": (lambda d: d.update(plan_year=2024), "plan_year", "未知字段 plan_year"),
+    "role": (lambda d: d["parties"][0].update(role="帮扶园"), "parties[0].role", "只能是以下之一"),
+    "title type": (lambda d: d.update(title=["a"]), "title", "应为文字，得到 列表"),
+    "missing": (lambda d: d.pop("parties"), "parties", "缺少必填字段 parties"),
+    "kindergarten": (lambda d: d["parties"][1].update(kindergarten="nowhere"), "parties[1].kindergarten", '未知的幼儿园编号 "nowhere"'),
+    "html": (lambda d: d.update(principles=["有<b>标签</b>的原则"]), "principles[0]", "不能包含 HTML 标签、注释或 <! <? 写法"),
+    "invisible": (lambda d: d.update(signature={"org": "某某\u202e幼儿园"}), "signature.org", "文字中有不可见的控制字符 U+202E，请删除"),
+    "long tag": (lambda d: d.update(tags=["标" * 21]), "tags[0]", "标签最长 20 个字"),
 }
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=plan_data(), mutation=st.sampled_from(sorted(MUTATIONS)))
 def test_mutated_plans_fail_naming_file_and_field(tmp_path, data, mutation):
-    mutate, field = MUTATIONS[mutation]
+    mutate, field, message = MUTATIONS[mutation]
     mutate(data)
     try:
         load_generated(tmp_path, page_text(data))
     except ContentError as error:
         messages = [str(p) for p in error.problems]
-        assert any(m.startswith("docs/plans/generated-plan.md:") and f": {field}: " in m for m in messages), messages
+        assert any(m.startswith("docs/plans/generated-plan.md:") and f": {field}: {message}" in m for m in messages), messages
     else:
         raise AssertionError(f"{mutation} was not refused")
 

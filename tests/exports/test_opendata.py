@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date, datetime, timezone
 
 import icalendar
 import jsonschema
 import pytest
-from sample_plans import collection, plan
+from sample_plans import KINDERGARTENS, collection, plan
 
 from pairing.content.schema import plan_schema
 from pairing.exports import opendata
@@ -134,3 +135,41 @@ def test_event_count_matches_the_events_made():
     for one in (dated, undated):
         assert opendata.event_count(one) == len(opendata.calendar_events(one, "https://example.org/"))
     assert opendata.event_count(dated) == 4
+
+
+# No control, bidirectional or line-separator character is written raw into a published JSON file
+# (the input checks refuse them; the JSON writer escapes them anyway: a file that carried them raw could show a
+# reader something else than it holds, and U+2028 ends a JavaScript string in plan_index_data.js's older readers).
+UNSAFE = ["\x00", "\x08", "\x1f", "\x7f", "\x80", "\x85", "\x9f", "\u061c", "\u200e", "\u200f", "\u2028", "\u2029",
+          "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
+RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")   # all but \n
+
+
+def test_plans_json_carries_no_control_or_bidi_character_raw():
+    text = "".join(f"甲{char}乙" for char in UNSAFE)
+    one = plan("one", {"a": "helping", "b": "helped"}, tags=[text], original_title=text,
+               guiding_ideology=[text], goals={"items": [{"heading": text, "text": text}]})
+    one.data["title"] = text
+    files = dict(opendata.open_data_files(collection(one), SITE, STAMP))
+    published = files[opendata.PLANS_JSON]
+    assert RAW.search(published) is None
+    # Negative control: json.dumps alone writes the C1, bidirectional and separator characters raw.
+    assert RAW.search(json.dumps(text, ensure_ascii=False)) is not None
+    # The escapes are JSON's own: the file loads back to the same values.
+    (record,) = json.loads(published)["plans"]
+    assert record == opendata.plan_record(one, KINDERGARTENS, SITE)
+    assert record["title"] == record["original_title"] == record["tags"][0] == text
+    assert "\\u202e" in published and "\\u0085" in published and "\\u0000" in published
+
+
+@pytest.mark.parametrize("char", UNSAFE)
+def test_every_json_writer_escapes_each_character(char):
+    value = {"键" + char: ["甲" + char, {"乙": char}], "n": 1}
+    for written in (opendata.compact_json(value), opendata.as_json(value), opendata.as_json_lines(value)):
+        assert RAW.search(written) is None, repr(char)
+        assert json.loads(written) == value
+
+
+def test_json_without_such_characters_is_as_json_dumps_writes_it():
+    value = {"标题": "结对帮扶 “计划” \\ / \n", "n": [1, 2.5, None, True]}
+    assert opendata.compact_json(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -73,7 +73,7 @@ def test_a_new_plan_from_the_form_validates_and_builds(page, site_server, site_c
 def test_mistakes_are_shown_in_chinese_as_you_type(page, site_server):
     open_editor(page, site_server)
     page.fill('[data-path="slug"]', "Dongyuan Pairing")
-    assert page.locator('[data-error="slug"]').inner_text() == "网址名只能由小写字母、数字和连字符组成，如 dongyuan-pairing"
+    assert page.locator('[data-error="slug"]').inner_text() == "网址名只能由小写字母、数字和连字符组成（最多 64 个字符），如 dongyuan-pairing"
     page.fill('[data-path="slug"]', "dongyuan-pairing")
     assert page.locator('[data-error="slug"]').inner_text() == "网址名与网站上已有的计划重复，请换一个"
     page.click('[data-add="schedule"]')

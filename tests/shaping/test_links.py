@@ -79,8 +79,15 @@ def test_same_former_slug_on_two_plans_is_refused(site_copy):
 def test_former_slug_must_be_ascii(site_copy):
     rename(site_copy, "dongyuan-pairing", "dongyuan-east-pairing", "[东苑]")
     assert problems_of(site_copy) == [
-        'docs/plans/dongyuan-east-pairing.md:4:16: former_slugs[0]: 旧网址名只能由小写字母、数字和连字符组成，'
-        '如 dongyuan-pairing，得到 "东苑"']
+        'docs/plans/dongyuan-east-pairing.md:4:16: former_slugs[0]: 旧网址名只能由小写字母、数字和连字符组成'
+        '（最多 64 个字符），如 dongyuan-pairing，得到 "东苑"']
+
+
+def test_former_slug_is_at_most_64_characters(site_copy):
+    rename(site_copy, "dongyuan-pairing", "dongyuan-east-pairing", f"[{'a' * 65}]")
+    assert problems_of(site_copy) == [
+        'docs/plans/dongyuan-east-pairing.md:4:16: former_slugs[0]: 旧网址名只能由小写字母、数字和连字符组成'
+        f'（最多 64 个字符），如 dongyuan-pairing，得到 "{"a" * 65}"']
 
 
 # The built site

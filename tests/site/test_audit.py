@@ -36,7 +36,7 @@ def lists_plans(name: str) -> bool:
 
 def record_site(collection, site) -> audit.BuiltPages:
     """What the build records, from the site on disk: each page's article read as its content."""
-    built = audit.BuiltPages()
+    built = audit.BuiltPages(collection.kindergartens)
     by_url = {plan.url: plan for plan in collection.plans.values()}
     for path in sorted(site.rglob("*.html")):
         name = path.relative_to(site).as_posix()
@@ -60,9 +60,11 @@ def test_the_real_site_passes(collection, built_site):
 
 
 def test_every_schedule_row_member_and_measure_is_expected(collection):
-    texts = audit.expected_texts(collection.plans["plans/xx-county-jiguan-pairing.md"])
+    texts = audit.expected_texts(collection.plans["plans/xx-county-jiguan-pairing.md"], collection.kindergartens)
     assert len([k for k in texts if k.startswith("schedule[")]) == 10
     assert texts["leadership[1]"] == "组员：XXXXXXXX"
+    assert texts["signature"] == "XX镇中心幼儿园XX年X月"
+    assert texts["parties[1]"] == "受援园XX镇中心幼儿园"
     assert texts["content.items[4]"] == "（五）校园文化建设组织机关幼儿园领导参观我校校园文化，和他们一起研讨、设计具有幼儿园特色的校园文化。"
 
 

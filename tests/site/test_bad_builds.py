@@ -10,6 +10,7 @@ import pytest
 from conftest import run_build
 
 PLAN = "docs/plans/dongyuan-pairing.md"
+NO_HTML = "不能包含 HTML 标签、注释或 <! <? 写法：请直接写文字，链接写成 [文字](网址)"
 
 
 def break_file(project: Path, path: str, old: str, new: str) -> None:
@@ -60,9 +61,29 @@ def test_month_outside_1_to_12_fails_the_build(site_copy, tmp_path):
 
 
 def test_duplicate_slug_fails_the_build(site_copy, tmp_path):
+    # Plans sit directly in docs/plans/: a copy under another name keeps the slug, and both files are named.
+    (site_copy / "docs/plans/dongyuan-copy.md").write_text((site_copy / PLAN).read_text(encoding="utf-8"), encoding="utf-8")
+    output = refused(site_copy, tmp_path)
+    assert f'{PLAN}:3:7: slug: 网址名 "dongyuan-pairing" 与 docs/plans/dongyuan-copy.md 重复' in output
+    assert ('docs/plans/dongyuan-copy.md:3:7: slug: 网址名必须与文件名相同：文件名是 dongyuan-copy.md，'
+            '网址名却是 "dongyuan-pairing"') in output
+
+
+def test_files_and_pages_the_site_cannot_check_fail_the_build(site_copy, tmp_path):
+    plan = (site_copy / PLAN).read_text(encoding="utf-8")
     (site_copy / "docs/plans/2024").mkdir()
-    (site_copy / "docs/plans/2024/dongyuan-pairing.md").write_text((site_copy / PLAN).read_text(encoding="utf-8"), encoding="utf-8")
-    assert f'{PLAN}:3:7: slug: 网址名 "dongyuan-pairing" 与 docs/plans/2024/dongyuan-pairing.md 重复' in refused(site_copy, tmp_path)
+    (site_copy / "docs/plans/2024/other.md").write_text(plan.replace("slug: dongyuan-pairing", "slug: other"), encoding="utf-8")
+    (site_copy / "docs/page.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    (site_copy / "docs/about.md").write_text("---\ntitle: 关于\n---\n\n{{ plan_index() }}\n", encoding="utf-8")
+    (site_copy / "docs/notes.md").write_text("# 没有 front matter 的页面\n", encoding="utf-8")
+    (site_copy / "docs/plan-copy.md").write_text(plan.replace("slug: dongyuan-pairing", "slug: plan-copy"), encoding="utf-8")
+    output = refused(site_copy, tmp_path)
+    assert "docs/plans/2024/other.md:1:1: 计划文件要直接放在 docs/plans/ 下，不能再建文件夹" in output
+    assert ("docs/page.html:1:1: docs/ 下只能放页面（.md 文件）和图片（.png、.jpg、.jpeg、.gif、.webp）；"
+            "“.html”类型的文件不能发布。页面请用 .md 结尾") in output
+    assert "docs/about.md:5:1: 这个页面不能使用 {{ }}：只有计划页面和网站自己的页面可以调用宏" in output
+    assert "docs/notes.md:1:1: title: 页面开头要有 --- 包围的一段，写明 title: 标题" in output
+    assert "docs/plan-copy.md:3:1: slug: 这个页面写了计划的字段：计划文件必须放在 docs/plans/ 文件夹里" in output
 
 
 def test_every_problem_in_every_file_is_listed(site_copy, tmp_path):
@@ -106,7 +127,7 @@ def test_template_code_in_a_page_body_fails_the_build(site_copy, tmp_path, paylo
 
 def test_template_code_in_a_title_fails_the_build(site_copy, tmp_path):
     break_file(site_copy, PLAN, "title: 东苑幼儿园结对帮扶计划", 'title: "{{ config.extra }}"')
-    assert f"{PLAN}:2:8: title: front matter 中不能出现 {{{{、{{% 或 {{# 这样的模板代码" in refused(site_copy, tmp_path)
+    assert f"{PLAN}:2:8: title: 不能出现 {{{{、{{% 或 {{# 这样的模板代码" in refused(site_copy, tmp_path)
 
 
 def line_of(project: Path, path: str, text: str) -> int:
@@ -152,24 +173,33 @@ def test_the_starter_plan_builds(site_copy, tmp_path):
 
 
 def test_front_matter_strings_are_escaped_on_the_page(site_copy, tmp_path):
-    break_file(site_copy, PLAN, "original_title: 篇1：幼儿园帮扶计划", 'original_title: "</p></div><img src=x>&amp;篇1"')
-    break_file(site_copy, PLAN, "    - 我园指派专人负责结对活动，", '    - "<b>粗</b></li></ol>"\n    - 我园指派专人负责结对活动，')
+    # Tags are refused in front matter (test_markup_that_could_run_or_mislead_fails_the_build); what is left of
+    # markup characters, < > & and character references, is shown as written.
+    break_file(site_copy, PLAN, "original_title: 篇1：幼儿园帮扶计划", 'original_title: "1<2 & 3>2 <篇1> &lt;img src=x&gt;"')
+    break_file(site_copy, PLAN, "    - 我园指派专人负责结对活动，", '    - "a <3 b，< img src=x>，&amp;"\n    - 我园指派专人负责结对活动，')
     result = run_build(site_copy, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out/plans/dongyuan-pairing/index.html").read_text(encoding="utf-8")
-    assert "原标题：&lt;/p&gt;&lt;/div&gt;&lt;img src=x&gt;&amp;amp;篇1" in html
-    assert "<img src=x" not in html
-    assert "&lt;b&gt;粗&lt;/b&gt;&lt;/li&gt;&lt;/ol&gt;" in html and "<b>粗" not in html
+    assert "原标题：1&lt;2 &amp; 3&gt;2 &lt;篇1&gt; &amp;lt;img src=x&amp;gt;" in html
+    assert "a &lt;3 b，&lt; img src=x&gt;，&amp;amp;" in html
+    assert "<img src=x" not in html and "<篇1>" not in html
 
 
 @pytest.mark.parametrize("path, old, new, expected", [
     (PLAN, "    - 我园指派专人负责结对活动，", "    - <script>alert(1)</script>我园指派专人负责结对活动，",
-     f"{PLAN}:14:7: measures.items[0]: 不允许使用 <script> 标签"),
+     f"{PLAN}:14:7: measures.items[0]: {NO_HTML}"),
     (PLAN, "    - 我园指派专人负责结对活动，", "    - <img src=x onerror=alert(1)>我园指派专人负责结对活动，",
-     f"{PLAN}:14:7: measures.items[0]: 不允许使用 onerror 这样的事件属性"),
-    (PLAN, "具体措施如下：", "具体措施如下：<script>alert(1)</script>", f"{PLAN}:25:8: 不允许使用 <script> 标签"),
-    (PLAN, "具体措施如下：", "具体措施如下：[点我](javascript:alert(1))", f"{PLAN}:25:1: 链接只能是 http、https、mailto 或站内页面"),
-    (PLAN, "具体措施如下：", "具体措施如下：<iframe src=https://example.org></iframe>", f"{PLAN}:25:8: 不允许使用 <iframe> 标签"),
+     f"{PLAN}:14:7: measures.items[0]: {NO_HTML}"),
+    (PLAN, "    - 我园指派专人负责结对活动，", '    - "\\x3cb>粗"\n    - 我园指派专人负责结对活动，', f"{PLAN}:14:7: measures.items[0]: {NO_HTML}"),
+    (PLAN, "具体措施如下：", "具体措施如下：<script>alert(1)</script>", f"{PLAN}:25:8: {NO_HTML}"),
+    (PLAN, "具体措施如下：", "具体措施如下：<b>粗</b>", f"{PLAN}:25:8: {NO_HTML}"),
+    (PLAN, "具体措施如下：", "具体措施如下：<!-- 藏起来的字 -->", f"{PLAN}:25:8: {NO_HTML}"),
+    (PLAN, "具体措施如下：", "具体措施如下：[点我](javascript:alert(1))", f'{PLAN}:25:13: 链接只能是 http、https、mailto 或站内页面，得到 "javascript:alert(1"'),
+    (PLAN, "具体措施如下：", "具体措施如下：[点我](&#106;avascript:alert(1))",
+     f'{PLAN}:25:13: 链接只能是 http、https、mailto 或站内页面，得到 "&#106;avascript:alert(1"'),
+    (PLAN, "具体措施如下：", "具体措施如下：<iframe src=https://example.org></iframe>", f"{PLAN}:25:8: {NO_HTML}"),
+    (PLAN, "具体措施如下：", "具体措施如下：&#x202E;", f"{PLAN}:25:8: 文字中有不可见的控制字符 U+202E，请删除"),
+    (PLAN, "具体措施如下：", "具体措施如下：{# 藏起来的字 #}", f"{PLAN}:25:1: 正文不能写 {{# #}}（模板注释会让其中的文字从页面上消失），请删除 {{# 和 #}}"),
     ("data/kindergartens.yml", "  name: 东苑幼儿园", "  name: 东苑\u202e幼儿园", "data/kindergartens.yml:4:9: dongyuan.name: 文字中有不可见的控制字符 U+202E"),
 ])
 def test_markup_that_could_run_or_mislead_fails_the_build(site_copy, tmp_path, path, old, new, expected):
@@ -178,9 +208,10 @@ def test_markup_that_could_run_or_mislead_fails_the_build(site_copy, tmp_path, p
 
 
 @pytest.mark.parametrize("path, old, new, expected", [
-    (PLAN, "title: 东苑幼儿园结对帮扶计划", "title: 东苑<b>幼儿园</b>", f'{PLAN}:2:8: title: 不能含 <、> 或 & 符号（网页模板会把它们当作代码），得到 "东苑<b>幼儿园</b>"'),
+    (PLAN, "title: 东苑幼儿园结对帮扶计划", "title: 东苑<b>幼儿园</b>",
+     f'{PLAN}:2:8: title: 不能含 <、> 或 & 符号（网页模板会把它们当作代码），最长 100 个字，得到 "东苑<b>幼儿园</b>"'),
     (PLAN, "title: 东苑幼儿园结对帮扶计划", "title: 东苑&lt;/title&gt;", f'{PLAN}:2:8: title: 不能含 <、> 或 & 符号'),
-    (PLAN, "tags: [", "tags: [a&b, ", f'{PLAN}:18:8: tags[0]: 不能含 <、> 或 & 符号'),
+    (PLAN, "tags: [", "tags: [a&b, ", f'{PLAN}:18:8: tags[0]: 标签最长 20 个字，不能含 <、> 或 & 符号，得到 "a&b"'),
     ("data/kindergartens.yml", "  name: 东苑幼儿园", "  name: 东苑>幼儿园", 'data/kindergartens.yml:4:9: dongyuan.name: 不能含 <、> 或 & 符号'),
 ])
 def test_markup_characters_in_titles_fail_the_build(site_copy, tmp_path, path, old, new, expected):

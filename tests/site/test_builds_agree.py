@@ -13,11 +13,10 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
-from conftest import MKDOCS, copy_site, run_build
+from conftest import MKDOCS, copy_site
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}   # the calendars' DTSTAMP and the sitemap: the same in every build
 PLAN = "docs/plans/dongyuan-pairing.md"

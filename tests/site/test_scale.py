@@ -10,28 +10,13 @@ import os
 import re
 from pathlib import Path
 
-from conftest import ROOT, run_build
+from conftest import run_build
+from sample_plans import add_plans
 
 SYNTHETIC_PLANS = int(os.environ.get("SCALE_PLANS", "1000"))
 CONTROL_PLANS = 200
-STARTER = (ROOT / "pairing" / "content" / "starter_plan.md").read_text(encoding="utf-8")
-PARTIES = [("dongyuan", "plan1-author"), ("xianyang-jiguan", "shaanxi-private"), ("gaojian", "jinzhu")]
 SEED_PAGES = ["plans/dongyuan-pairing/index.html", "plans/xx-county-jiguan-pairing/index.html",
               "plans/z-town-pairing/index.html", "editing/index.html", "kindergartens/z-town/index.html"]
-
-
-def synthetic_plan(number: int) -> str:
-    helping, helped = PARTIES[number % len(PARTIES)]
-    return (STARTER.replace("slug: example-pairing", f"slug: synthetic-{number:04d}")
-            .replace("某某幼儿园结对帮扶计划", f"第 {number} 份测试计划")
-            .replace("kindergarten: dongyuan", f"kindergarten: {helping}")
-            .replace("kindergarten: plan1-author", f"kindergarten: {helped}")
-            .replace("author: plan1-author", f"author: {helped}"))
-
-
-def add_plans(project: Path, count: int) -> None:
-    for number in range(1, count + 1):
-        (project / "docs" / "plans" / f"synthetic-{number:04d}.md").write_text(synthetic_plan(number), encoding="utf-8")
 
 
 def counterpart(path: str, small: Path) -> str | None:

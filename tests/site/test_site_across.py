@@ -65,7 +65,8 @@ def test_kindergarten_index_links_every_kindergarten(built_site, collection):
 
 
 def test_a_page_in_the_way_of_a_kindergarten_page_is_refused(site_copy, tmp_path):
-    (site_copy / "docs" / "kindergartens" / "dongyuan.md").write_text("# 东苑\n", encoding="utf-8")
+    # A page that passes the checks (a front matter with its title), at the address of a generated page.
+    (site_copy / "docs" / "kindergartens" / "dongyuan.md").write_text("---\ntitle: 东苑\n---\n\n# 东苑\n", encoding="utf-8")
     result = run_build(site_copy, tmp_path / "out")
     assert result.returncode != 0
     assert "docs/kindergartens/dongyuan.md: 与自动生成的“东苑幼儿园”同名，请改名或删除" in result.stderr
