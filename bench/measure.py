@@ -145,7 +145,9 @@ def serve_reload(project: Path, plan_file: Path, pages: list[str], options: tupl
     """
     port = free_port()
     root = f"http://127.0.0.1:{port}/"
-    log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+    # Why append mode: the server writes through a copy of this descriptor, which shares its offset with our
+    # reads; O_APPEND puts every write at the end whatever we last read.
+    log = tempfile.TemporaryFile(mode="a+", encoding="utf-8")
     server = subprocess.Popen([*MKDOCS, "serve", *options, "-a", f"127.0.0.1:{port}"], cwd=project, env=ENV,
                               stdout=subprocess.DEVNULL, stderr=log)
     reloads, seen = [], 0

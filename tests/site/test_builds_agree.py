@@ -137,7 +137,9 @@ def test_serve_publishes_after_each_save_what_a_clean_build_does(tmp_path):
     temp = tmp_path / "tmp"
     temp.mkdir()
     port = free_port()
-    log = open(tmp_path / "serve.log", "w+", encoding="utf-8")
+    # Why append mode: the server writes through a copy of this descriptor (shared offset); O_APPEND keeps its
+    # writes at the end while this test seeks back to read.
+    log = open(tmp_path / "serve.log", "a+", encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **EPOCH, "TMPDIR": str(temp)}
     server = subprocess.Popen([*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
                               stdout=log, stderr=subprocess.STDOUT)
