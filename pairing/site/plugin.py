@@ -115,10 +115,9 @@ class PairingPlugin(BasePlugin[PairingConfig]):
         plan = self.collection.plans.get(page.file.src_uri)
         if plan is None:
             return None
-        preview = sharing.link_preview(plan, self.collection, links.canonical_url(config.site_url or "", plan))
         # Why escaped here: Material prints page.meta.description into an attribute unescaped.
         meta = {"title": plan.data["title"], "tags": plan.data.get("tags", []),
-                "description": str(escape(preview["description"]))}
+                "description": str(escape(sharing.description(plan, self.collection.kindergartens)))}
         return front_matter(meta) + plan.body
 
     @event_priority(50)   # before mkdocs-macros (which renders only the site's own pages) and the tags plugin
@@ -208,7 +207,8 @@ class PairingPlugin(BasePlugin[PairingConfig]):
         foot = render.plan_history(plan, changed, config.extra.get("repository", {}), editor_url)
         share = render.share_box(links.canonical_url(config.site_url or "", plan))
         head = self.held.hold(f"{card}\n{render.share_link()}")
-        return f"{head}\n\n{filled}\n\n{self.held.hold(f'{foot}{chr(10)}{share}')}"
+        tail = self.held.hold(f"{foot}\n{share}")
+        return f"{head}\n\n{filled}\n\n{tail}"
 
     def policy(self, context: dict, config) -> str:
         """The CSP of a page: the theme's inline scripts as its templates write them at the page's depth (none in
