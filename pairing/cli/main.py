@@ -137,10 +137,9 @@ def add_new(subparsers) -> None:
     command.add_argument("--slug", required=True, metavar="网址名", help="小写字母、数字和连字符，也是文件名")
     for role, label in ROLES.items():
         command.add_argument(f"--{role}", action="append", default=[], metavar="幼儿园", help=f"{label}（可写多次）")
-    command.add_argument("--author", required=True, metavar="幼儿园", help="撰写单位（文中的“我园”），必须是参与幼儿园之一")
-    command.add_argument("--year", type=int, metavar="年份", help="起始年份；原文没写就不要填")
+    command.add_argument("--author", metavar="幼儿园", help="撰写单位，必须是参与幼儿园之一；原文看不出是谁写的就不要填")
+    command.add_argument("--period", metavar="时间", help="计划的时间，照原文写（如 2023年4月至2025年4月）；原文没写就不要填")
     command.add_argument("--original-title", metavar="原标题", help="原文档的标题")
-    command.add_argument("--org", metavar="落款单位", help="文末落款单位")
     command.add_argument("--tag", action="append", default=[], metavar="标签", help="标签（可写多次）")
     command.set_defaults(run=run_new)
 
@@ -156,18 +155,19 @@ def run_new(args) -> int:
     target = PROJECT / DOCS / plans.PLANS_DIR / f"{args.slug}.md"
     parties = [(scaffold.find_kindergarten(name, kindergartens), role)
                for role in ROLES for name in getattr(args, role)]
-    data = scaffold.plan_data(title=args.title, slug=args.slug, parties=parties,
-                              author=scaffold.find_kindergarten(args.author, kindergartens), year=args.year,
-                              original_title=args.original_title, org=args.org, tags=args.tag)
-    target.write_text(scaffold.plan_text(data, scaffold.body_text(data)), encoding="utf-8")
+    author = scaffold.find_kindergarten(args.author, kindergartens) if args.author else None
+    data = scaffold.plan_data(title=args.title, slug=args.slug, parties=parties, author=author, period=args.period,
+                              original_title=args.original_title, tags=args.tag)
+    target.write_text(scaffold.plan_text(data), encoding="utf-8")
     shown = target.relative_to(PROJECT).as_posix()
-    problems = all_problems(PROJECT)
-    problems = [p for p in problems if p.file == shown]
+    # The new plan has no sections yet (only the guide, as comments): every other problem is a wrong fact given here.
+    problems = [p for p in all_problems(PROJECT) if p.file == shown and not p.field.endswith("（sections）")]
     if problems:
-        # Why: never leave a file behind that would stop the build.
+        # Why: a file with a wrong fact would only be another thing to fix by hand.
         target.unlink()
         return report(problems, 1)
-    print(f"已新建 {shown}。请按原文补充正文和各字段，再运行 python -m pairing validate {shown} 检查。")
+    print(f"已新建 {shown}，写好了计划的基本信息。章节（sections）还没有内容：请照文件里的说明按原文写好，"
+          f"再运行 python -m pairing validate {shown} 检查。写好之前，检查不会通过，网站也不会生成。")
     return 0
 
 
@@ -181,7 +181,7 @@ def new_plan_refusal(args, kindergartens: dict) -> str:
         return f"网址名只能由小写字母、数字和连字符组成，如 dongyuan-pairing，得到 \"{args.slug}\""
     if not any(getattr(args, role) for role in ROLES):
         return "至少要写一所参与幼儿园：--helping、--helped 或 --guiding"
-    names = [name for role in ROLES for name in getattr(args, role)] + [args.author]
+    names = [name for role in ROLES for name in getattr(args, role)] + ([args.author] if args.author else [])
     unknown = [name for name in names if scaffold.find_kindergarten(name, kindergartens) is None]
     if unknown:
         return f"找不到幼儿园：{'、'.join(unknown)}。请写 {DATA}/kindergartens.yml 中的编号或园名，新幼儿园先在那里添加。"

@@ -98,8 +98,9 @@ def load_kindergartens(path: Path, project_dir: Path) -> tuple[dict | None, list
     source, problems = yamlsource.parse(text, shown)
     if source is None:
         return None, problems
-    problems += schema.check(source, shown, schema.subschema("kindergartens_file"))
-    problems += policy.front_matter_problems(source, shown)
+    root = schema.subschema("kindergartens_file")
+    problems += schema.check(source, shown, root)
+    problems += policy.front_matter_problems(source, shown, root)
     return (source.data if not problems else None), problems
 
 
@@ -127,9 +128,9 @@ def check_page(text: str, shown: str, src_uri: str, is_plan: bool) -> tuple[Plan
     if front is None:
         # Why: MkDocs treats a page without --- as plain text, so a plan would lose all its data.
         if text.lstrip().startswith("---"):
-            problems.append(Problem(shown, 1, 1, "", "front matter 的 --- 没有闭合：请在最后一个字段之后单独写一行 ---"))
+            problems.append(Problem(shown, 1, 1, "", "开头的 --- 没有闭合：请在最后一个字段之后单独写一行 ---"))
         elif is_plan:
-            problems.append(Problem(shown, 1, 1, "", "计划页面必须以 --- 开头的 front matter 开始"))
+            problems.append(Problem(shown, 1, 1, "", "计划页面的第一行必须是 ---，各字段写在两行 --- 之间"))
         else:
             # Why: without a title MkDocs takes the first heading's text, which Material prints unescaped.
             problems.append(Problem(shown, 1, 1, "title", "页面开头要有 --- 包围的一段，写明 title: 标题"))
@@ -138,12 +139,13 @@ def check_page(text: str, shown: str, src_uri: str, is_plan: bool) -> tuple[Plan
         problems += found
         if source is not None:
             problems += _front_matter_shape(source, shown, front, is_plan, src_uri)
-    calls, found = policy.body_problems(body, shown, body_line, policy.macros_for(src_uri, is_plan))
-    problems += found + policy.body_markup_problems(body, shown, body_line)
+    if is_plan:
+        if front is not None:
+            problems += policy.plan_body_problems(body, shown, body_line)
+    else:
+        problems += policy.body_problems(body, shown, body_line, policy.macros_for(src_uri))[1]
+        problems += policy.body_markup_problems(body, shown, body_line)
     if not is_plan or problems or source is None:
-        return None, tuple(problems)
-    problems += policy.coverage_problems(source, calls, shown)
-    if problems:
         return None, tuple(problems)
     return _plan(shown, src_uri, source, text), ()
 
@@ -178,7 +180,7 @@ def _not_a_mapping(source: yamlsource.Source, shown: str, front: str) -> Problem
         if yamlsource.is_full_width_key_line(line):
             return Problem(shown, number, 1, "", "字段名后面用了全角冒号（：），请改成英文冒号加空格（: ）")
     line, column = source.where(())
-    return Problem(shown, line, column, "", f"front matter 必须是“字段: 值”的形式，得到 {schema.describe(source.data)}")
+    return Problem(shown, line, column, "", f"两行 --- 之间必须是“字段: 值”的形式，得到 {schema.describe(source.data)}")
 
 
 def cross_check(plans: list[Plan], kindergartens: dict) -> list[Problem]:
@@ -190,18 +192,19 @@ def cross_check(plans: list[Plan], kindergartens: dict) -> list[Problem]:
         for index, party in enumerate(data["parties"]):
             if party["kindergarten"] not in kindergartens:
                 path = ("parties", index, "kindergarten")
-                problems.append(Problem(plan.file, *at(path), f"parties[{index}].kindergarten",
+                problems.append(Problem(plan.file, *at(path), schema.field_label(path),
                                         f"未知的幼儿园编号 \"{party['kindergarten']}\"，请先在 data/kindergartens.yml 中添加"))
-        if data["author"] not in {p["kindergarten"] for p in data["parties"]}:
-            problems.append(Problem(plan.file, *at(("author",)), "author",
-                                    f"撰写单位 \"{data['author']}\" 必须是 parties 中的一所幼儿园"))
+        if "author" in data and data["author"] not in {p["kindergarten"] for p in data["parties"]}:
+            problems.append(Problem(plan.file, *at(("author",)), schema.field_label(("author",)),
+                                    f"撰写单位 \"{data['author']}\" 必须是参与幼儿园（parties）之一；原文看不出是谁写的就删掉这一行"))
         expected = printable_path(Path(plan.src_uri).stem)
+        slug_label = schema.field_label(("slug",))
         if data["slug"] != expected:
-            problems.append(Problem(plan.file, *at(("slug",)), "slug",
+            problems.append(Problem(plan.file, *at(("slug",)), slug_label,
                                     f"网址名必须与文件名相同：文件名是 {expected}.md，网址名却是 \"{data['slug']}\""))
         if data["slug"] in first_with_slug:
             other = first_with_slug[data["slug"]].file
-            problems.append(Problem(plan.file, *at(("slug",)), "slug", f"网址名 \"{data['slug']}\" 与 {other} 重复"))
+            problems.append(Problem(plan.file, *at(("slug",)), slug_label, f"网址名 \"{data['slug']}\" 与 {other} 重复"))
         first_with_slug.setdefault(data["slug"], plan)
     return problems + former_slug_problems(plans)
 
@@ -213,7 +216,7 @@ def former_slug_problems(plans: list[Plan]) -> list[Problem]:
     claimed: dict[str, Plan] = {}
     for plan in plans:
         for index, former in enumerate(plan.data.get("former_slugs", [])):
-            where = (plan.file, *plan.source.where(("former_slugs", index)), f"former_slugs[{index}]")
+            where = (plan.file, *plan.source.where(("former_slugs", index)), schema.field_label(("former_slugs", index)))
             # Why: a redirect written over a live page would hide that plan.
             if former in current:
                 problems.append(Problem(*where, f"旧网址名 \"{former}\" 正被 {current[former].file} 使用，不能再作为旧网址"))

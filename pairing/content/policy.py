@@ -1,6 +1,6 @@
-"""What a page may contain. Plans come from many kindergartens as pull requests, so page bodies
-are data, not code: only the registered macros, with literal arguments, and no template code
-hidden in front matter."""
+"""What a page may contain. Plans come from many kindergartens as pull requests, so a plan is data only: its
+front matter, no body. The site's own pages may call the registered site macros with literal arguments, and no
+value anywhere may hold template code."""
 
 from __future__ import annotations
 
@@ -11,42 +11,34 @@ import jinja2
 from jinja2 import nodes
 
 from .markup import markup_problems, text_problems
-from .problems import Problem, field_path
+from .problems import Problem
 from . import schema
 from .schema import plan_schema
 
-# Macro name → the front-matter fields it shows (a field-taking macro shows the field it is given).
-PLAN_MACROS = {
-    "paragraphs": "paragraphs",
-    "outline": "outline",
-    "leadership_group": ("leadership",),
-    "schedule_table": ("schedule",),
-    "status_report": ("status_analysis",),
-    "signature_block": ("signature",),
-}
 SITE_MACROS = {"plan_index": (), "kindergarten_index": (), "activity_calendar": (), "tag_index": (), "open_data": (),
-               "field_reference": (), "macro_reference": (), "starter_plan": (), "form_editor": ()}
+               "field_reference": (), "starter_plan": (), "form_editor": ()}
 # The site's own pages: the only pages besides plans that may call macros (SITE_MACROS) and that mkdocs-macros
 # renders (they say `render_macros: true`). Any other page is text only.
 SITE_PAGES = ("index.md", "kindergartens/index.md", "calendar.md", "tags.md", "open-data.md", "editing.md", "editor.md")
-# Shown by the plan card at the top of every plan page, whatever the body says.
-CARD_FIELDS = {"title", "slug", "original_title", "year", "parties", "author", "tags"}
-# Used for links, not shown on the page: the redirects from a renamed plan's old addresses.
-LINK_FIELDS = {"former_slugs"}
 TEMPLATE_MARKS = ("{{", "{%", "{#")
 # Template marks that would change the text around them: a comment, and whitespace control.
 TEXT_CHANGING_MARKS = re.compile(r"\{#|\{\{-|-\}\}|\{%-|-%\}")
 TEXT_CHANGING_MESSAGES = {"{#": "正文不能写 {# #}（模板注释会让其中的文字从页面上消失），请删除 {# 和 #}",
                           "{{": "正文中的 {{ }} 不能带减号（{{- 或 -}} 会删掉前后的换行）", "}}": "正文中的 {{ }} 不能带减号（{{- 或 -}} 会删掉前后的换行）",
-                          "{%": "正文不能使用 {% %} 模板语句，只能调用计划宏，如 {{ schedule_table() }}",
-                          "%}": "正文不能使用 {% %} 模板语句，只能调用计划宏，如 {{ schedule_table() }}"}
+                          "{%": "正文不能使用 {% %} 模板语句，只能调用网站的宏，如 {{ plan_index() }}",
+                          "%}": "正文不能使用 {% %} 模板语句，只能调用网站的宏，如 {{ plan_index() }}"}
 MAX_MARKS_REPORTED = 10
 
 
-def fields_of_kind(kind: str) -> list[str]:
-    """Front-matter fields whose shape is the named definition (paragraphs, outline)."""
-    ref = f"#/$defs/{kind}"
-    return [name for name, spec in plan_schema()["properties"].items() if spec.get("$ref") == ref]
+def plan_body_problems(body: str, file: str, body_line: int) -> list[Problem]:
+    """A plan's page is its front matter: everything it says is in its sections, shown as written. Text after
+    the second --- would be Markdown, which changes text (a line starting "1." becomes a list, *…* loses its
+    stars), so a plan has none."""
+    for number, line in enumerate(body.splitlines(), start=body_line):
+        if line.strip():
+            return [Problem(file, number, 1, "", "计划的全部内容都写在开头两行 --- 之间（章节 sections）；"
+                                                 "第二行 --- 之后不能再写内容，请把这些文字移到相应的章节里")]
+    return []
 
 
 def body_problems(body: str, file: str, body_line: int, allowed: dict) -> tuple[list[tuple], list[Problem]]:
@@ -69,13 +61,13 @@ def body_problems(body: str, file: str, body_line: int, allowed: dict) -> tuple[
         tree = jinja2.Environment().parse(body)
     except jinja2.TemplateSyntaxError as error:
         line = _unclosed_line(body, error.lineno or 1)
-        return [], [Problem(file, at(line), 1, "", f"正文中的 {{{{ }}}} 写法有误，请检查括号和引号是否成对（{error.message}）")]
+        return [], [Problem(file, at(line), 1, "", "正文中的 {{ }} 写法有误，请检查括号和引号是否成对")]
     except RecursionError:
         return [], [Problem(file, line_of(body.index("{")), 1, "", "正文中的 {{ }} 里括号嵌套太深，请检查是否误粘贴了内容")]
     calls, problems = [], []
     for node in tree.body:
         if not isinstance(node, nodes.Output):
-            problems.append(Problem(file, at(node.lineno), 1, "", "正文不能使用 {% %} 模板语句，只能调用计划宏，如 {{ schedule_table() }}"))
+            problems.append(Problem(file, at(node.lineno), 1, "", "正文不能使用 {% %} 模板语句，只能调用网站的宏，如 {{ plan_index() }}"))
             continue
         for child in node.nodes:
             if isinstance(child, nodes.TemplateData):
@@ -94,23 +86,8 @@ def body_problems(body: str, file: str, body_line: int, allowed: dict) -> tuple[
     return calls, problems
 
 
-def body_parts(body: str) -> list[str | tuple]:
-    """A checked body (body_problems found nothing) as its text and its macro calls (name, literal arguments), in
-    order. The body is only parsed, as body_problems parsed it, never compiled: nothing in it can run."""
-    parts: list[str | tuple] = []
-    for node in jinja2.Environment().parse(body).body:
-        for child in node.nodes:
-            if isinstance(child, nodes.TemplateData):
-                parts.append(child.data)
-            else:
-                parts.append((child.node.name, *[a.value for a in child.args]))
-    return parts
-
-
-def macros_for(src_uri: str, is_plan: bool) -> dict:
-    """The macros a page may call: a plan's parts, the site pages' listings, or none."""
-    if is_plan:
-        return PLAN_MACROS
+def macros_for(src_uri: str) -> dict:
+    """The macros a page may call: the site pages' listings, or none (plans have no body at all)."""
     return SITE_MACROS if src_uri in SITE_PAGES else {}
 
 
@@ -132,7 +109,7 @@ def page_front_matter_problems(source, file: str, src_uri: str) -> list[Problem]
 
 def _macro_call(node: nodes.Node, allowed: dict) -> tuple[tuple | None, str]:
     if not allowed:
-        return None, "这个页面不能使用 {{ }}：只有计划页面和网站自己的页面可以调用宏"
+        return None, "这个页面不能使用 {{ }}：只有网站自己的页面可以调用宏"
     names = "、".join(f"{name}()" for name in allowed)
     rule = f"正文中的 {{{{ }}}} 只能调用这些宏，参数只能是写明的文字：{names}"
     if not (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name)):
@@ -162,50 +139,20 @@ def _unclosed_line(body: str, reported: int) -> int:
     return reported
 
 
-def coverage_problems(source, calls: list[tuple], file: str) -> list[Problem]:
-    """Every structured field is shown exactly where the body says, and nothing is shown that is missing."""
-    data, shown, problems = source.data, {}, []
-    for (name, *args), line in calls:
-        fields = args if isinstance(PLAN_MACROS[name], str) else PLAN_MACROS[name]
-        for name_of_field in fields:
-            if name_of_field not in data:
-                problems.append(Problem(file, line, 1, name_of_field, f"正文调用了 {name}()，但 front matter 中没有 {name_of_field}"))
-            # Why: a field shown many times multiplies the page (500 calls of a long field: a page of 14 MB).
-            elif name_of_field in shown:
-                problems.append(Problem(file, line, 1, name_of_field, f"{name_of_field} 已经在第 {shown[name_of_field]} 行显示过，每个字段只能显示一次"))
-                continue
-            shown[name_of_field] = line
-    for key in data:
-        # Why: a field nobody shows would be silently missing from the page.
-        if key not in CARD_FIELDS | LINK_FIELDS and key not in shown:
-            problems.append(Problem(file, *source.where_key((key,)), key, f"front matter 中的 {key} 没有在正文中显示，请在正文相应位置加入 {macro_call_for(key)}"))
-    return problems
-
-
-def macro_call_for(key: str) -> str:
-    """The body line that shows a front-matter field, e.g. {{ outline("goals") }}."""
-    for name, shows in PLAN_MACROS.items():
-        if isinstance(shows, str) and key in fields_of_kind(shows):
-            return f'{{{{ {name}("{key}") }}}}'
-        if key in shows:
-            return f"{{{{ {name}() }}}}"
-    return "相应的宏"
-
-
-def front_matter_problems(source, file: str) -> list[Problem]:
+def front_matter_problems(source, file: str, root: dict | None = None) -> list[Problem]:
     """Template code in a value would be a template if anything ever rendered it; HTML and invisible characters
     are refused too, as written (raw) and as YAML decodes them (a "\u202e" escape)."""
     problems = []
     for path, raw in source.scalars.items():
         line, column = source.where(path)
         if any(mark in raw for mark in TEMPLATE_MARKS):
-            problems.append(Problem(file, line, column, field_path(path), "不能出现 {{、{% 或 {# 这样的模板代码"))
+            problems.append(Problem(file, line, column, schema.field_label(path, root), "不能出现 {{、{% 或 {# 这样的模板代码"))
         for _, _, message in text_problems(raw):
-            problems.append(Problem(file, line, column, field_path(path), message))
+            problems.append(Problem(file, line, column, schema.field_label(path, root), message))
     for path, value in _strings(source.data, ()):
         for _, _, message in text_problems(value):
             line, column = source.where(path)
-            problems.append(Problem(file, line, column, field_path(path), message))
+            problems.append(Problem(file, line, column, schema.field_label(path, root), message))
     return sorted(set(problems))
 
 

@@ -1,18 +1,33 @@
-"""A new plan from a few facts: front matter that passes the schema, and a body that shows every field.
+"""A new plan from a few facts: the facts given, in schema order, and a guide to writing the sections as YAML
+comments. A comment is not data: nothing of the guide can reach a page, and until the sections are written
+the plan does not pass the checks (no placeholder sentence can be published).
 
-`python -m pairing new` and the form editor (through editor.editor_data) both write plans this way."""
+`python -m pairing new` writes plans this way; the form editor writes the same shape in the browser."""
 
 from __future__ import annotations
 
 import yaml
 
-from .numbering import chinese_numeral
-from .policy import CARD_FIELDS, macro_call_for
-from .schema import plan_schema
-
-INTRO = "在这里写计划开头的一段话（原文的引言）。"
-# Shown without a heading of its own: the signature closes the page.
-NO_HEADING = {"signature"}
+# How to write the sections, as comments under `sections:` in a new plan file (docs/editing.md explains more).
+SECTIONS_GUIDE = """\
+sections:
+  # 按原文的顺序，把正文一节一节写在这里（写好后删掉这些 # 开头的说明行）。每节可有原文的标题，再写一种内容：
+  #   paragraphs 段落、list 条目、group 小组成员、timetable 活动安排、signature 落款。例如：
+  # - heading: 一、指导思想
+  #   paragraphs:
+  #     - 原文的第一段。
+  # - heading: 二、具体措施
+  #   list:
+  #     - marker: 1、
+  #       text: 原文的第一条。
+  # - heading: 三、活动安排
+  #   timetable:
+  #     - when: 九月份：
+  #       months: [9]
+  #       items:
+  #         - marker: 1、
+  #           text: 原文的活动。
+"""
 
 
 def find_kindergarten(wanted: str, kindergartens: dict) -> str | None:
@@ -24,46 +39,29 @@ def find_kindergarten(wanted: str, kindergartens: dict) -> str | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def plan_data(*, title: str, slug: str, parties: list[tuple[str, str]], author: str,
-              year: int | None = None, original_title: str | None = None,
-              org: str | None = None, tags: list[str] | None = None) -> dict:
-    """Front matter in schema order; only the facts given, nothing invented."""
+def plan_data(*, title: str, slug: str, parties: list[tuple[str, str]], author: str | None = None,
+              period: str | None = None, original_title: str | None = None, tags: list[str] | None = None) -> dict:
+    """The facts of a new plan in schema order; only the facts given, nothing invented."""
     data: dict = {"title": title, "slug": slug}
     if original_title:
         data["original_title"] = original_title
-    if year is not None:
-        data["year"] = year
     data["parties"] = [{"kindergarten": kid, "role": role} for kid, role in parties]
-    data["author"] = author
-    if org:
-        data["signature"] = {"org": org}
-    data["tags"] = list(tags or [])
+    if author:
+        data["author"] = author
+    if period:
+        data["period"] = {"text": period}
+    if tags:
+        data["tags"] = list(tags)
     return data
 
 
-def body_sections(fields) -> list[dict]:
-    """The body's parts for the shown fields, in schema order: a numbered heading and the macro call."""
-    order = [name for name in plan_schema()["properties"] if name not in CARD_FIELDS]
-    sections, number = [], 0
-    for name in (n for n in order if n in fields):
-        heading = ""
-        if name not in NO_HEADING:
-            number += 1
-            heading = f"{chinese_numeral(number)}、{plan_schema()['properties'][name]['title']}"
-        sections.append({"field": name, "heading": heading, "call": macro_call_for(name)})
-    return sections
+def dump(data: dict) -> str:
+    """YAML that reads back as exactly this data: block lists, quotes where YAML would misread, never a text
+    wrapped over lines (the width is unlimited)."""
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=2**31 - 1)
 
 
-def body_text(fields) -> str:
-    parts = [INTRO]
-    for section in body_sections(fields):
-        if section["heading"]:
-            parts.append(f"## {section['heading']}")
-        parts.append(section["call"])
-    return "\n\n".join(parts) + "\n"
-
-
-def plan_text(data: dict, body: str) -> str:
-    """The plan file: YAML front matter (quoted where YAML 1.1 would misread) and the body."""
-    front = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{front}---\n\n{body}"
+def plan_text(data: dict) -> str:
+    """The plan file: its front matter, and the guide to its sections when it has none yet. No body."""
+    guide = "" if "sections" in data else SECTIONS_GUIDE
+    return f"---\n{dump(data)}{guide}---\n"

@@ -28,12 +28,84 @@ def subschema(name: str) -> dict:
 
 
 def check(source: Source, file: str, schema: dict | None = None) -> list[Problem]:
-    """Every way the document breaks the schema, each at its line."""
-    validator = jsonschema.Draft202012Validator(schema or plan_schema())
+    """Every way the document breaks the schema, each at its line, its field named by its Chinese title."""
+    root = schema or plan_schema()
+    validator = jsonschema.Draft202012Validator(root)
     problems = []
     for error in validator.iter_errors(source.data):
-        problems.extend(_problems(error, source, file))
+        problems.extend(_problems(error, source, file, root))
+    problems += one_of_problems(source, file, root)
     return sorted(set(problems))
+
+
+def resolve(spec: dict, root: dict | None = None) -> dict:
+    """A schema with its $ref followed (the title of the referring schema kept)."""
+    root = root or plan_schema()
+    while "$ref" in spec:
+        target = root["$defs"][spec["$ref"].rsplit("/", 1)[1]] if spec["$ref"].startswith("#/$defs/") else plan_schema()
+        spec = {**target, **{k: v for k, v in spec.items() if k != "$ref"}}
+    return spec
+
+
+def _child(spec: dict, part, root: dict) -> dict:
+    """The schema of a value's part (a key of a mapping, an index of a list)."""
+    spec = resolve(spec, root)
+    if isinstance(part, int):
+        return resolve(spec.get("items", {}), root)
+    for branch in [spec, *[resolve(b, root) for b in spec.get("anyOf", [])]]:
+        if part in branch.get("properties", {}):
+            return resolve(branch["properties"][part], root)
+    extra = spec.get("additionalProperties")
+    return resolve(extra, root) if isinstance(extra, dict) else {}
+
+
+def field_label(path: tuple, root: dict | None = None) -> str:
+    """A field as an editor reads it: its Chinese titles, then its key in brackets.
+    ("sections", 2, "list", 0, "text") → "章节第3项 › 条目第1项 › 正文（sections[2].list[0].text）"."""
+    if not path:
+        return ""
+    root = root or plan_schema()
+    spec, names = root, []
+    for part in path:
+        spec = _child(spec, part, root)
+        if isinstance(part, int):
+            ordinal = f"第{part + 1}项"
+            names[-1:] = [names[-1] + ordinal] if names else [ordinal]
+        else:
+            names.append(spec.get("title") or str(part))
+    shown, key = " › ".join(names), field_path(path)
+    return key if shown == key else f"{shown}（{key}）"
+
+
+def title_with_key(spec: dict, key: str, root: dict | None = None) -> str:
+    """标题（title）: a field named by its title and its key."""
+    title = resolve(spec, root).get("title") if isinstance(spec, dict) else None
+    return f"{title}（{key}）" if title and title != key else key
+
+
+def one_of_problems(source: Source, file: str, root: dict) -> list[Problem]:
+    """x-one-of: a value may hold at most one of the listed keys (a section has one kind of content)."""
+    problems = []
+
+    def walk(value, spec: dict, path: tuple) -> None:
+        spec = resolve(spec, root)
+        if isinstance(value, dict):
+            kinds = [key for key in spec.get("x-one-of", []) if key in value]
+            if len(kinds) > 1:
+                props = spec.get("properties", {})
+                named = "、".join(title_with_key(props[k], k, root) for k in kinds)
+                allowed = "、".join(resolve(props[k], root).get("title", k) for k in spec["x-one-of"])
+                line, column = source.where_key(path + (kinds[1],))
+                problems.append(Problem(file, line, column, field_label(path, root),
+                                        f"一节只能有一种内容（{allowed}之一），这里写了 {named}；请把它们分成前后两节"))
+            for key, item in value.items():
+                walk(item, _child(spec, key, root), path + (key,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, _child(spec, index, root), path + (index,))
+
+    walk(source.data, root, ())
+    return problems
 
 
 def describe(value, raw: str | None = None) -> str:
@@ -52,23 +124,28 @@ def describe(value, raw: str | None = None) -> str:
     return "空值" if value is None else str(value)
 
 
-def _problems(error: jsonschema.ValidationError, source: Source, file: str) -> list[Problem]:
+def _problems(error: jsonschema.ValidationError, source: Source, file: str, root: dict) -> list[Problem]:
     if error.validator in ("anyOf", "oneOf") and error.context:
         branch = _matching_branch(error)
         if branch:
-            return [p for sub in branch for p in _problems(sub, source, file)]
+            return [p for sub in branch for p in _problems(sub, source, file, root)]
     path = tuple(error.absolute_path)
+    if "propertyNames" in error.absolute_schema_path and isinstance(error.instance, str):
+        # Why: a bad key is a key of the mapping at path; point at the key itself, not at the mapping's start.
+        line, column = source.where_key(path + (error.instance,))
+        return [Problem(file, line, column, field_label(path + (error.instance,), root),
+                        _message(error, None))]
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = list(error.schema.get("properties", {}))
-        extra = [k for k in error.instance if k not in allowed]
-        return [Problem(file, *source.where_key(path + (key,)), field_path(path + (key,)), _unknown_key(key, allowed))
-                for key in extra]
+        properties = error.schema.get("properties", {})
+        extra = [k for k in error.instance if k not in properties]
+        return [Problem(file, *source.where_key(path + (key,)), field_label(path, root) or "",
+                        _unknown_key(key, properties, root)) for key in extra]
     if error.validator == "required":
         missing = error.message.split("'")[1]
-        title = error.schema.get("properties", {}).get(missing, {}).get("title", "")
-        label = f"（{title}）" if title else ""
-        return [_at(source, file, path, f"缺少必填字段 {missing}{label}", field=field_path(path + (missing,)))]
-    return [_at(source, file, path, _message(error, source.scalars.get(path)))]
+        spec = error.schema.get("properties", {}).get(missing, {})
+        return [_at(source, file, path, f"缺少必填字段 {title_with_key(spec, missing, root)}",
+                    field=field_label(path + (missing,), root))]
+    return [_at(source, file, path, _message(error, source.scalars.get(path)), field=field_label(path, root))]
 
 
 def _matching_branch(error):
@@ -84,6 +161,8 @@ def _matching_branch(error):
 
 def _message(error: jsonschema.ValidationError, raw: str | None) -> str:
     schema, value, kind = error.schema, error.instance, error.validator
+    if value is None and kind == "type":
+        return "还没有填写"
     got = f"，得到 {describe(value, raw)}"
     # x-error explains the rule a value broke; an empty or non-text value gets the plain message.
     plain = kind == "minLength" or (kind == "type" and schema.get("type") == "string")
@@ -110,10 +189,15 @@ def _message(error: jsonschema.ValidationError, raw: str | None) -> str:
     return f"不符合要求（{kind}）{got}"
 
 
-def _unknown_key(key, allowed: list[str]) -> str:
-    close = difflib.get_close_matches(str(key), allowed, n=1)
-    hint = f"，是不是想写 {close[0]}？" if close else f"，可用的字段：{'、'.join(allowed)}"
-    return f"未知字段 {key}{hint}"
+def _unknown_key(key, properties: dict, root: dict) -> str:
+    named = {name: title_with_key(spec, name, root) for name, spec in properties.items()}
+    # Why: "教师培训: 定期…" in a list is read as a field named 教师培训; the editor meant one line of text.
+    if not str(key).isascii():
+        return (f"“{key}: …”被读成了字段名：半角冒号加空格在 YAML 里分开字段名和值。"
+                f"如果这是一段文字，请给整段加上引号，或把冒号改成全角“：”。可用的字段：{'、'.join(named.values())}")
+    close = difflib.get_close_matches(str(key), list(named), n=1)
+    hint = f"是不是想写 {named[close[0]]}？" if close else f"可用的字段：{'、'.join(named.values())}"
+    return f"未知字段 {key}；{hint}"
 
 
 def _at(source: Source, file: str, path: tuple, message: str, field: str | None = None) -> Problem:

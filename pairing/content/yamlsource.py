@@ -110,7 +110,49 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[Source | None, li
     problems: list[Problem] = []
     if node is not None:
         _index(node, (), source, problems, file)
+        problems += text_changing_problems(node, text, file, line_offset)
     return source, problems
+
+
+# Why: each of these YAML forms gives back a text other than the one written, without any error: a one-line
+# list [a, b] splits its text at every half-width comma; a text wrapped over lines (plain, quoted or folded >)
+# gets a space for every line break; a " #" in plain text starts a comment and the rest of the line is gone.
+FLOW_TEXT = "一行 [ ] 或 { } 里的文字会在每个半角逗号处被拆开；请把每一项单独写一行，以“- ”开头"
+WRAPPED_TEXT = ("这段文字分成了几行：YAML 会把换行变成空格（中文里会多出空格）。请写在一行里；"
+                "要分段的话，在冒号后写 | 再换行，每段一行并比字段名多缩进两个空格")
+COMMENT_CUT = "“ #”和后面的文字会被当作注释丢掉；请给整段文字加上引号"
+PLAIN_COMMENT = re.compile(r"[ \t]+#")
+
+
+def text_changing_problems(root, text: str, file: str, line_offset: int) -> list[Problem]:
+    """Every text value written in a form that YAML reads as something else than what it says."""
+    lines, problems = text.splitlines(), []
+
+    def report(node, message: str) -> None:
+        mark = node.start_mark
+        problems.append(Problem(file, mark.line + 1 + line_offset, mark.column + 1, "", message))
+
+    def visit(node) -> None:
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag != "tag:yaml.org,2002:str":
+                return
+            style = node.style or None   # libyaml's plain style is "", PyYAML's None
+            wrapped = node.start_mark.line != node.end_mark.line and style in (None, "'", '"')
+            if style == ">" or (wrapped and "\n" not in node.value.rstrip("\n")):
+                return report(node, WRAPPED_TEXT)
+            end = node.end_mark
+            if style is None and end.line < len(lines) and PLAIN_COMMENT.match(lines[end.line][end.column:]):
+                if not node.value.isascii():
+                    report(node, COMMENT_CUT)
+        elif isinstance(node, (yaml.SequenceNode, yaml.MappingNode)):
+            children = node.value if isinstance(node, yaml.SequenceNode) else [value for _, value in node.value]
+            if node.flow_style and any(_has_text(child) for child in children):
+                return report(node, FLOW_TEXT)
+            for child in children:
+                visit(child)
+
+    visit(root)
+    return problems
 
 
 def shape_problems(text: str, file: str, line_offset: int = 0) -> list[Problem]:
@@ -147,6 +189,13 @@ def shape_problems(text: str, file: str, line_offset: int = 0) -> list[Problem]:
     except yaml.YAMLError:
         return []
     return []
+
+
+def _has_text(node) -> bool:
+    if isinstance(node, yaml.ScalarNode):
+        return node.tag == "tag:yaml.org,2002:str" and node.value != ""
+    children = node.value if isinstance(node, yaml.SequenceNode) else [value for _, value in node.value]
+    return any(_has_text(child) for child in children)
 
 
 def _shared_keys(value):

@@ -36,18 +36,27 @@ STAMP_HOLDER = datetime(1970, 1, 1, tzinfo=timezone.utc)   # replaced by the bui
 EVENT_START, EVENT_END, CALENDAR_END = "BEGIN:VEVENT\r\n", "END:VEVENT\r\n", "END:VCALENDAR\r\n"
 TIMEZONE_START = "BEGIN:VTIMEZONE\r\n"
 
+# The version of the published format (plans.json and its schema): 2 is a plan as its sections in the source's
+# order (schema.yml); 1 was the fixed fields (year, schedule, goals…) before issue 16.
+FORMAT_VERSION = 2
+
 # What each published file is, for the open-data page.
 OPEN_DATA_FILES = [
     {"path": PLANS_JSON, "name": "plans.json",
-     "description": "全部计划的 front matter（已校验），每份计划加上网址，每所参与幼儿园加上园名；另附幼儿园名录。"},
+     "description": f"全部计划（格式版本 {FORMAT_VERSION}，见 format_version），每份计划照原文按章节顺序写出"
+     "（已校验），加上网址，每所参与幼儿园加上园名；另附幼儿园名录。"},
     {"path": PLANS_SCHEMA, "name": "plans.schema.json",
-     "description": "plans.json 的 JSON Schema（2020-12），由网站校验计划所用的同一份 schema 生成。"},
-    {"path": PLANS_CSV, "name": "plans.csv", "description": "每份计划一行：标题、帮扶园、受援园、时间、地区、标签、网址。UTF-8（带 BOM），Excel 可直接打开。"},
-    {"path": SCHEDULE_CSV, "name": "schedule.csv", "description": "每项活动一行：所属计划（网址名、标题）、年份（原文未注明则留空）、月份、活动内容。"
-     "计划的网址见 plans.csv；某项活动在计划页面上的位置是计划网址加 #schedule-安排行。UTF-8（带 BOM）。"
+     "description": "plans.json 的 JSON Schema（2020-12），由网站校验计划所用的同一份 schema 生成，格式版本与 plans.json 相同。"},
+    {"path": PLANS_CSV, "name": "plans.csv",
+     "description": "每份计划一行：标题、帮扶园、受援园、撰写单位（原文看不出则留空）、时间（原文写法）、开始和结束年份"
+     "（原文未注明则留空）、章节标题、地区、标签、网址。UTF-8（带 BOM），Excel 可直接打开。"},
+    {"path": SCHEDULE_CSV, "name": "schedule.csv",
+     "description": "活动安排每行一行：所属计划（网址名、标题）、安排行的序号、时间（照原文）、年份（原文未注明则留空，不猜测）、"
+     "月份（原文未写月份则留空）、内容（照原文，连同编号）。"
+     "计划的网址见 plans.csv；某一安排行在计划页面上的位置是计划网址加 #schedule-安排行。UTF-8（带 BOM）。"
      "两个 CSV 文件中，以 =、+、-、@、制表符或回车开头的文字前加了一个单引号（'），电子表格不会把它当作公式。"},
     {"path": ALL_CALENDAR, "name": "calendar.ics",
-     "description": "全部计划中注明了年份的活动，iCalendar 格式，可导入手机日历；每项活动是整月的全天事件。"},
+     "description": "全部计划中注明了年份和月份的安排行，iCalendar 格式，可导入手机日历；每一行是整月的全天事件。"},
 ]
 
 
@@ -57,7 +66,8 @@ def plan_calendar(slug: str) -> str:
 
 # plans.json and its schema
 def published_schema() -> dict:
-    """The schema of plans.json, derived from schema.yml: each plan adds its url and each party its name."""
+    """The schema of plans.json, derived from schema.yml: the document carries its format_version, each plan adds
+    its url and each party its name."""
     source = copy.deepcopy(plan_schema())
     defs = source.pop("$defs")
     dialect = source.pop("$schema")
@@ -69,17 +79,19 @@ def published_schema() -> dict:
                                    "type": "string", "minLength": 1}
     party["required"] = [*party["required"], "name"]
     return {
-        "$schema": dialect, "title": "结对帮扶计划开放数据（plans.json）",
-        "description": "网站上全部计划的 front matter（已校验），加上网址和幼儿园园名；kindergartens 是幼儿园名录。",
-        "type": "object", "additionalProperties": False, "required": ["plans", "kindergartens"],
-        "properties": {"plans": {"type": "array", "items": {"$ref": "#/$defs/plan"}},
+        "$schema": dialect, "title": f"结对帮扶计划开放数据（plans.json，格式版本 {FORMAT_VERSION}）",
+        "description": "网站上全部计划（已校验），每份计划按原文的章节顺序写出，加上网址和幼儿园园名；"
+                       "kindergartens 是幼儿园名录；format_version 是格式版本，格式改变时加一。",
+        "type": "object", "additionalProperties": False, "required": ["format_version", "plans", "kindergartens"],
+        "properties": {"format_version": {"title": "格式版本", "const": FORMAT_VERSION},
+                       "plans": {"type": "array", "items": {"$ref": "#/$defs/plan"}},
                        "kindergartens": {"$ref": "#/$defs/kindergartens_file"}},
         "$defs": {**defs, "plan": source},
     }
 
 
 def plan_record(plan: Plan, kindergartens: dict, site_url: str) -> dict:
-    """A plan's front matter as written, its parties with names, and its full address."""
+    """A plan's data as written (sections and all), its parties with names, and its full address."""
     record = copy.deepcopy(plan.data)
     for party in record["parties"]:
         party["name"] = kindergartens[party["kindergarten"]]["name"]
@@ -88,7 +100,8 @@ def plan_record(plan: Plan, kindergartens: dict, site_url: str) -> dict:
 
 
 def plans_document(collection: Collection, site_url: str) -> dict:
-    return {"plans": [plan_record(p, collection.kindergartens, site_url) for p in collection.plans.values()],
+    return {"format_version": FORMAT_VERSION,
+            "plans": [plan_record(p, collection.kindergartens, site_url) for p in collection.plans.values()],
             "kindergartens": collection.kindergartens}
 
 
@@ -122,7 +135,8 @@ def compact_json(value) -> str:
 def plans_json(plan_lines: list[str], kindergartens: dict) -> str:
     """plans.json from each plan's record as a json_line: as_json_lines(plans_document(...)) gives the same."""
     plans = "[\n" + ",\n".join(plan_lines) + "\n]" if plan_lines else "[]"
-    return as_json_lines({"plans": [], "kindergartens": kindergartens}).replace('"plans":[]', f'"plans":{plans}', 1)
+    skeleton = {"format_version": FORMAT_VERSION, "plans": [], "kindergartens": kindergartens}
+    return as_json_lines(skeleton).replace('"plans":[]', f'"plans":{plans}', 1)
 
 
 def as_json_lines(document: dict) -> str:
@@ -140,8 +154,9 @@ def as_json_lines(document: dict) -> str:
 
 
 # CSV: UTF-8 with a BOM so that Excel on Chinese Windows reads it as UTF-8.
-PLAN_COLUMNS = ["网址名", "标题", "原标题", "帮扶园", "受援园", "指导单位", "撰写单位", "起始年份", "时间", "地区", "标签", "网址"]
-SCHEDULE_COLUMNS = ["计划网址名", "计划标题", "安排行", "年份", "月份", "原文月份", "序号", "活动"]
+PLAN_COLUMNS = ["网址名", "标题", "原标题", "帮扶园", "受援园", "指导单位", "撰写单位", "时间（原文写法）", "开始年份",
+                "结束年份", "章节", "地区", "标签", "网址"]
+SCHEDULE_COLUMNS = ["计划网址名", "计划标题", "安排行", "时间", "年份", "月份", "内容"]
 
 
 # A cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV Injection"): =HYPERLINK(…) in a
@@ -170,54 +185,68 @@ def plan_rows(collection: Collection, site_url: str) -> list[list]:
 
 
 def plan_row(plan: Plan, names: dict, site_url: str) -> list:
-    """The plan's row of plans.csv."""
+    """The plan's row of plans.csv. Its time is the period as the plan writes it (empty when it writes none: the
+    cell states no fact of the site's own), its years only those it gives."""
     data = plan.data
     in_role = {role: "、".join(names[p["kindergarten"]]["name"] for p in data["parties"] if p["role"] == role)
                for role in views.ROLE_LABELS}
+    period = data.get("period", {})
+    author = names[data["author"]]["name"] if "author" in data else ""
     return [data["slug"], data["title"], data.get("original_title", ""), in_role["helping"],
-            in_role["helped"], in_role["guiding"], names[data["author"]]["name"], data.get("year", ""),
-            views.period_text(data), "、".join(plan_regions(data, names)), "、".join(data.get("tags", [])),
-            absolute_url(site_url, plan.url)]
+            in_role["helped"], in_role["guiding"], author, period.get("text", ""),
+            period.get("start_year", ""), period.get("end_year", ""), "、".join(section_headings(data)),
+            "、".join(plan_regions(data, names)), "、".join(data.get("tags", [])), absolute_url(site_url, plan.url)]
+
+
+def section_headings(plan: dict) -> list[str]:
+    """The headings of the plan's sections, as written, in order (a section without one adds nothing)."""
+    return [section["heading"] for section in plan["sections"] if section.get("heading")]
 
 
 def schedule_rows(collection: Collection) -> list[list]:
-    """One row per activity (each top-level item of a schedule row), sub-items in its text. No address on each
-    row: the plan's is in plans.csv, and a row is at #schedule-<安排行> of it (a fifth of the file at 1,000 plans)."""
+    """One row per timetable row of every plan. No address on each row: the plan's is in plans.csv, and a row is
+    at #schedule-<安排行> of it (a fifth of the file at 1,000 plans)."""
     return [row for plan in collection.plans.values() for row in plan_schedule_rows(plan)]
 
 
 def plan_schedule_rows(plan: Plan) -> list[list]:
-    """The plan's rows of schedule.csv."""
-    rows = []
-    for row in views.schedule_view(plan.data):
-        for item in row["activities"]:
-            rows.append([plan.slug, plan.data["title"], row["number"], row["year"] or "",
-                         "、".join(map(str, row["months"])), row["label"], item["marker"], item_text(item)])
-    return rows
+    """The plan's rows of schedule.csv: each timetable row (views.timetable_rows), its time and content as written,
+    its year only when the plan gives it."""
+    return [[plan.slug, plan.data["title"], row["number"], row["when"], "" if row["year"] is None else row["year"],
+             "、".join(map(str, row["months"])), row_text(row)] for row in views.timetable_rows(plan.data)]
+
+
+def row_text(row: dict, separator: str = " ") -> str:
+    """A timetable row's content (views.row_view) as text: its paragraphs, then its items with their markers."""
+    parts = [*row["paragraphs"], *(item_text(item) for item in row["items"])]
+    return separator.join(part for part in parts if part)
 
 
 def item_text(item: dict) -> str:
-    """An outline item as one line of text: heading, paragraphs, then its sub-items with their markers."""
-    parts = [item["heading"], *item["paragraphs"]]
-    parts += [f"{sub['marker']}{item_text(sub)}" for sub in item["sub"]]
-    return " ".join(part for part in parts if part)
+    """A list item (views.item_view) as one line of text: its marker, then its heading, paragraphs and sub-items,
+    each as written; nothing comes between the marker and what follows it."""
+    parts = [item["heading"], *item["paragraphs"], *(item_text(sub) for sub in item["items"])]
+    return item["marker"] + " ".join(part for part in parts if part)
 
 
-# iCalendar: one all-day event per schedule row (per run of consecutive months) whose year is known.
+# iCalendar: one all-day event per timetable row (per run of consecutive months) that gives months and a year.
+def dated_rows(plan: Plan) -> list[dict]:
+    """The plan's timetable rows that give months and a year: only these become events (we never guess a year)."""
+    return [row for row in views.timetable_rows(plan.data) if row["months"] and row["year"] is not None]
+
+
 def calendar_events(plan: Plan, site_url: str) -> list[dict]:
-    """Events as data; a plan whose year is unknown has none (we never guess a year)."""
+    """Events as data; a row without months or a year has none."""
     events, seen = [], {}
-    for row, source in zip(views.schedule_view(plan.data), plan.data.get("schedule", [])):
-        if row["year"] is None:
-            continue
-        for start, end in month_spans(row["year"], row["months"]):
-            uid = event_uid(plan.slug, start, end, source["activities"])
+    for row in dated_rows(plan):
+        for start, end in month_spans(row):
+            uid = event_uid(plan.slug, start, end, row)
             seen[uid] = seen.get(uid, 0) + 1
             events.append({
                 "uid": uid if seen[uid] == 1 else uid.replace("@", f"-{seen[uid]}@"),
                 "start": start, "end": end,
-                "summary": f"{plan.data['title']}：{row['label']}活动",
-                "description": "\n".join(f"{item['marker']}{item_text(item)}" for item in row["activities"]),
+                "summary": f"{plan.data['title']}：{row['when']}",
+                "description": row_text(row, "\n"),
                 "url": absolute_url(site_url, plan.url) + f"#{row['anchor']}",
             })
     return events
@@ -225,8 +254,7 @@ def calendar_events(plan: Plan, site_url: str) -> list[dict]:
 
 def event_count(plan: Plan) -> int:
     """How many events calendar_events gives, without making them: one per run of months of a dated row."""
-    return sum(len(month_spans(year, row["months"])) for row in plan.data.get("schedule", [])
-               if (year := views.row_year(plan.data, row)) is not None)
+    return sum(len(month_spans(row)) for row in dated_rows(plan))
 
 
 @lru_cache(maxsize=2)
@@ -236,24 +264,20 @@ def event_total(collection: Collection) -> int:
 
 
 def publishes_events(plan: Plan) -> bool:
-    """Whether the plan gets its own .ics file: some schedule row has a known year."""
-    return any(views.row_year(plan.data, row) for row in plan.data.get("schedule", []))
+    """Whether the plan gets its own .ics file: some timetable row gives months and a year."""
+    return bool(dated_rows(plan))
 
 
-def month_spans(year: int, months: list[int]) -> list[tuple[date, date]]:
-    """Runs of consecutive months as [first day, first day after): [2, 3] → 1 Feb – 1 Apr.
-    A month smaller than the one before it (十二、一月份) is in the following year."""
+def month_spans(row: dict) -> list[tuple[date, date]]:
+    """A dated row's runs of consecutive months as [first day, first day after): [2, 3] → 1 Feb – 1 Apr. Each
+    month is in its year from views.row_years (十二月、一月 of 2024 runs into 2025)."""
     spans: list[tuple[date, date]] = []
-    previous = None
-    for month in months:
-        if previous is not None and month < previous:
-            year += 1
+    for month, year in zip(row["months"], views.row_years(row)):
         start = date(year, month, 1)
         if spans and spans[-1][1] == start:
             spans[-1] = (spans[-1][0], _next_month(start))
         else:
             spans.append((start, _next_month(start)))
-        previous = month
     return spans
 
 
@@ -261,9 +285,11 @@ def _next_month(day: date) -> date:
     return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
-def event_uid(slug: str, start: date, end: date, activities: dict) -> str:
-    """Stable across rebuilds and reordering: from the plan, the months and the activities' text, not a row number."""
-    text = json.dumps(activities, ensure_ascii=False, sort_keys=True)
+def event_uid(slug: str, start: date, end: date, row: dict) -> str:
+    """Stable across rebuilds and reordering: from the plan, the months and the row's time and content, not its
+    number."""
+    content = {"when": row["when"], "paragraphs": row["paragraphs"], "items": row["items"]}
+    text = json.dumps(content, ensure_ascii=False, sort_keys=True)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     return f"{slug}-{start:%Y%m}-{end:%Y%m}-{digest}@{UID_DOMAIN}"
 

@@ -83,13 +83,13 @@ def plans_by_kindergarten(collection: Collection) -> dict[str, dict[str, list[Pl
 
 
 @lru_cache(maxsize=2)
-def rows_by_month(collection: Collection) -> dict[int, list[tuple[Plan, int]]]:
-    """Month 1–12 → (plan, schedule row number) for every row that names that month."""
-    found: dict[int, list[tuple[Plan, int]]] = {month: [] for month in MONTHS}
+def rows_by_month(collection: Collection) -> dict[int, list[tuple[Plan, dict, int | None]]]:
+    """Month 1–12 → (plan, timetable row, that month's year or None) for every row that names that month."""
+    found: dict[int, list[tuple[Plan, dict, int | None]]] = {month: [] for month in MONTHS}
     for plan in collection.plans.values():
-        for number, row in enumerate(plan.data.get("schedule", []), start=1):
-            for month in dict.fromkeys(row["months"]):
-                found[month].append((plan, number))
+        for row in views.timetable_rows(plan.data):
+            for month, year in dict(zip(row["months"], views.row_years(row))).items():
+                found[month].append((plan, row, year))
     return found
 
 
@@ -168,10 +168,9 @@ def _index_row(plan: Plan, collection: Collection, page_url: str) -> dict:
 
 
 def period_key(plan: dict) -> str:
-    """Sorts plans by when they start: known years first by year, then unknown years by month."""
-    rows = plan.get("schedule") or [{"months": [0]}]
-    year = views.row_year(plan, rows[0]) or plan.get("year") or 9999
-    return f"{year:04d}-{rows[0]['months'][0]:02d}"
+    """Sorts plans by when they start (views.start_key): known years first by year and month, then the rest."""
+    year, month = views.start_key(plan)
+    return f"{year:04d}-{month:02d}"
 
 
 def kindergarten_view(kindergarten_id: str, collection: Collection, page_url: str | None = None,
@@ -204,7 +203,7 @@ def _fact_text(value) -> str:
 
 def _plan_link(plan: Plan, page_url: str, kindergarten_id: str | None = None) -> dict:
     return {"title": plan.data["title"], "url": relative_url(page_url, plan.url),
-            "period": views.period_text(plan.data), "is_author": plan.data["author"] == kindergarten_id}
+            "period": views.period_text(plan.data), "is_author": plan.data.get("author") == kindergarten_id}
 
 
 def kindergarten_index_view(collection: Collection, page_url: str, number: int = 1) -> dict:
@@ -226,7 +225,7 @@ def calendar_view(collection: Collection, page_url: str, number: int = 1) -> dic
     shown = paging.page_items(order, ENTRIES_PER_PAGE, number)
     before = order[(number - 1) * ENTRIES_PER_PAGE - 1] if number > 1 else None
     months = [{"month": run["key"], "label": f"{chinese_numeral(run['key'])}月", "continued": run["continued"],
-               "entries": [_calendar_entry(e["plan"], e["number"], page_url) for e in run["items"]]}
+               "entries": [_calendar_entry(e["plan"], e["row"], e["year"], page_url) for e in run["items"]]}
               for run in paging.group_runs(shown, "month", before)]
     pages = paging.page_count(len(order), ENTRIES_PER_PAGE)
     return {"months": months, "month_links": _month_links(collection, page_url), "total": len(order),
@@ -239,9 +238,8 @@ def calendar_order(collection: Collection) -> list[dict]:
     then in the order of the plan index (so a renamed plan keeps its place, and the pages after it theirs)."""
     entries = []
     for month, found in rows_by_month(collection).items():
-        years = [views.row_year(plan.data, plan.data["schedule"][n - 1]) for plan, n in found]
-        ordered = sorted(zip(years, found), key=lambda pair: (pair[0] is None, pair[0] or 0))
-        entries += [{"month": month, "plan": plan, "number": n} for _, (plan, n) in ordered]
+        ordered = sorted(found, key=lambda entry: (entry[2] is None, entry[2] or 0))
+        entries += [{"month": month, "plan": plan, "row": row, "year": year} for plan, row, year in ordered]
     return entries
 
 
@@ -266,15 +264,12 @@ def _month_links(collection: Collection, page_url: str) -> list[dict]:
     return links
 
 
-def _calendar_entry(plan: Plan, number: int, page_url: str) -> dict:
-    row = views.schedule_row_view(plan.data, number)
-    if row["year"]:
-        year_text = f"{row['year']}年"
-    else:
-        year_text = "次年（原文未注明年份）" if row["next_year"] else "原文未注明年份"
-    return {"plan_title": plan.data["title"], "number": row["number"], "year": row["year"], "year_text": year_text,
-            "label": row["label"], "url": relative_url(page_url, plan.url) + f"#{row['anchor']}",
-            "activities": row["activities"]}
+def _calendar_entry(plan: Plan, row: dict, year: int | None, page_url: str) -> dict:
+    """A timetable row in the calendar: its time as the plan writes it; a year only when the plan gives one."""
+    return {"plan_title": plan.data["title"], "number": row["number"], "year": year,
+            "year_text": f"{year}年" if year else "原文未注明年份", "label": row["when"],
+            "url": relative_url(page_url, plan.url) + f"#{row['anchor']}", "paragraphs": row["paragraphs"],
+            "activities": row["items"]}
 
 
 def tag_index_view(collection: Collection, page_url: str) -> list[dict]:

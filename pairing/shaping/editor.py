@@ -8,20 +8,10 @@ from __future__ import annotations
 
 from ..content.numbering import chinese_numeral
 from ..content.plans import Collection, Plan
-from ..content.policy import CARD_FIELDS, macro_call_for
 from ..content.schema import plan_schema
-from ..content.scaffold import INTRO, NO_HEADING
 
 DATA_FILE = "editor/data.json"
 PLANS_DIR = "editor/plans"
-
-
-def body_fields() -> list[dict]:
-    """Fields shown by a macro in the body, in schema order, with the call that shows each."""
-    properties = plan_schema()["properties"]
-    return [{"field": name, "title": properties[name]["title"], "call": macro_call_for(name),
-             "heading": name not in NO_HEADING}
-            for name in properties if name not in CARD_FIELDS]
 
 
 def repository_links(repository: dict) -> dict:
@@ -38,8 +28,6 @@ def editor_data(collection: Collection, repository: dict) -> dict:
         "schema": plan_schema(),
         "kindergartens": [{"id": kid, "name": record["name"]} for kid, record in collection.kindergartens.items()],
         "plans": [{"slug": plan.slug, "title": plan.data["title"]} for plan in collection.plans.values()],
-        "body_fields": body_fields(),
-        "intro": INTRO,
         "numerals": [chinese_numeral(n) for n in range(1, 21)],
         "repository": repository_links(repository),
     }
@@ -56,4 +44,4 @@ def plan_path(plan: Plan) -> str:
 
 def plan_file(plan: Plan) -> dict:
     """A plan as the editor loads it: its front matter and its body (it depends on the plan's text only)."""
-    return {"data": plan.data, "body": plan.body.lstrip("\n")}
+    return {"data": plan.data}

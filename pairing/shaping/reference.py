@@ -1,26 +1,17 @@
-"""The editors' reference, generated from the schema and the macro list so it cannot drift."""
+"""The editors' field reference, generated from the schema so it cannot drift."""
 
 from __future__ import annotations
 
-from ..content.policy import PLAN_MACROS, fields_of_kind
 from ..content.schema import plan_schema
 
-KIND_NAMES = {"string": "文字", "integer": "整数", "boolean": "true / false", "array": "列表", "object": "字段组"}
+KIND_NAMES = {"string": "文字", "integer": "数字", "boolean": "是或否", "array": "列表", "object": "字段组"}
 
-MACRO_HELP = {
-    "paragraphs": "显示一个段落字段（{fields}）。",
-    "outline": "显示一个条目列表字段（{fields}），按原文编号样式编号。",
-    "leadership_group": "显示领导小组（leadership）：职务：姓名（分工）。",
-    "schedule_table": "以表格显示按月活动安排（schedule）。",
-    "status_report": "显示现状分析（status_analysis）。",
-    "signature_block": "显示文末落款（signature）。",
-}
 
 
 def field_rows(schema: dict | None = None, prefix: str = "", required: tuple = (), seen: tuple = ()) -> list[dict]:
-    """One row per field, nested fields as dotted paths (schedule[].months, goals.items[].heading), in schema order.
+    """One row per field, nested fields as dotted paths (sections[].timetable[].months), in schema order.
 
-    A shape that contains itself (an outline item's sub is an outline) is listed once, at its first level."""
+    A shape that contains itself (a list item's items are a list) is listed once, at its first level."""
     root = plan_schema()
     schema = schema or root
     rows = []
@@ -66,14 +57,3 @@ def _kind(spec: dict) -> str:
 def _choices(spec: dict) -> list[str]:
     labels = spec.get("x-labels", {})
     return [f"{v}（{labels[v]}）" if v in labels else str(v) for v in spec.get("enum", [])]
-
-
-def macro_rows() -> list[dict]:
-    rows = []
-    for name, shows in PLAN_MACROS.items():
-        if isinstance(shows, str):
-            fields = fields_of_kind(shows)
-            rows.append({"call": f'{name}("{fields[0]}")', "help": MACRO_HELP[name].format(fields="、".join(fields))})
-        else:
-            rows.append({"call": f"{name}()", "help": MACRO_HELP[name]})
-    return rows

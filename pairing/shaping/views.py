@@ -1,80 +1,135 @@
-"""Shape validated plan data into what the templates show. Pure functions, no markup."""
+"""Shape validated plan data into what the templates show. Pure functions, no markup.
+
+A plan is its sections in the source's order (schema.yml, `sections`). Every text is shown as written: nothing
+here adds words, punctuation or numbers to a plan's text; what the site adds is labels (时间, 帮扶园…) that say
+which fact is shown, never a fact of their own."""
 
 from __future__ import annotations
 
-from ..content.numbering import chinese_numeral, marker
+from ..content.numbering import chinese_numeral
 
 ROLE_LABELS = {"helping": "帮扶园", "helped": "受援园", "guiding": "指导单位"}
-
-
-def outline_view(outline: dict) -> list[dict]:
-    """Items with their marker text, heading, paragraphs and nested items, in order."""
-    style = outline.get("numbering")
-    return [_item_view(item, marker(style, n)) for n, item in enumerate(outline["items"], start=1)]
-
-
-def _item_view(item, mark: str) -> dict:
-    if isinstance(item, str):
-        item = {"text": item}
-    return {
-        "marker": mark,
-        "heading": item.get("heading", ""),
-        "paragraphs": paragraphs(item.get("text", "")),
-        "sub": outline_view(item["sub"]) if "sub" in item else [],
-    }
+# The kinds of section content (schema.yml: section's x-one-of), each with the template that shows it.
+SECTION_KINDS = ("paragraphs", "list", "group", "timetable", "signature")
+# What "原文未注明" stands for on the card: the plan gives no time at all (no period, no timetable).
+NOT_GIVEN = "原文未注明"
+OUR_KINDERGARTEN = "我园"
 
 
 def paragraphs(text: str) -> list[str]:
-    """A text field's paragraphs: editors separate them with line breaks."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    """A text's paragraphs: editors separate them with line breaks; each is shown as written."""
+    return [line for line in text.split("\n") if line.strip()]
 
 
-def month_label(row: dict) -> str:
-    """'二、三月份', 'xx年一月份': the row's months as the plans write them."""
-    months = "、".join(chinese_numeral(m) for m in row["months"])
-    year = f"{row['year_label']}年" if row.get("year_label") else ""
-    return f"{year}{months}月份"
+def item_view(item) -> dict:
+    """A list item: its marker, heading, paragraphs and sub-items, each as written (a plain text has none but
+    its paragraphs)."""
+    if isinstance(item, str):
+        item = {"text": item}
+    return {"marker": item.get("marker", ""), "heading": item.get("heading", ""),
+            "paragraphs": paragraphs(item.get("text", "")), "items": list_view(item.get("items", []))}
 
 
-def row_year(plan: dict, row: dict) -> int | None:
-    """The calendar year of a schedule row, or None when the plan does not say (never guessed)."""
-    if "year" not in plan:
-        return None
-    return plan["year"] + (1 if row.get("next_year") else 0)
+def list_view(items: list) -> list[dict]:
+    return [item_view(item) for item in items]
 
 
-def schedule_view(plan: dict) -> list[dict]:
-    return [schedule_row_view(plan, number) for number in range(1, len(plan.get("schedule", [])) + 1)]
+def section_kind(section: dict) -> str | None:
+    """Which content the section has (one of SECTION_KINDS), or None for a heading alone."""
+    return next((kind for kind in SECTION_KINDS if kind in section), None)
 
 
-def schedule_row_view(plan: dict, number: int) -> dict:
-    """Row `number` (from 1) of the plan's schedule, as the schedule table and the calendar show it."""
-    row = plan["schedule"][number - 1]
-    return {
-        "number": number,
-        "anchor": f"schedule-{number}",
-        "label": month_label(row),
-        "months": row["months"],
-        "year": row_year(plan, row),
-        "next_year": bool(row.get("next_year")),
-        "activities": outline_view(row["activities"]),
-    }
+def sections_view(plan: dict) -> list[dict]:
+    """Every section in order: its heading and level, its kind and what its template shows. Timetable rows are
+    numbered across the plan (their anchors: schedule-1, schedule-2…)."""
+    views, row_number = [], 0
+    for index, section in enumerate(plan["sections"]):
+        kind = section_kind(section)
+        view = {"index": index, "heading": section.get("heading", ""), "level": section.get("level", 2),
+                "kind": kind, "name": section.get("kind", "")}
+        if kind == "paragraphs":
+            view["paragraphs"] = [p for text in section["paragraphs"] for p in paragraphs(text)]
+        elif kind == "list":
+            view["items"] = list_view(section["list"])
+        elif kind == "group":
+            view["members"] = [{"role": m.get("role", ""), "name": m["name"], "duty": m.get("duty", "")}
+                               for m in section["group"]]
+            view["has_role"] = any(m["role"] for m in view["members"])
+            view["has_duty"] = any(m["duty"] for m in view["members"])
+        elif kind == "timetable":
+            rows = []
+            for row in section["timetable"]:
+                row_number += 1
+                rows.append(row_view(row, row_number))
+            view["rows"] = rows
+        elif kind == "signature":
+            view["org"], view["date"] = section["signature"].get("org", ""), section["signature"].get("date", "")
+        views.append(view)
+    return views
+
+
+def row_view(row: dict, number: int) -> dict:
+    return {"number": number, "anchor": f"schedule-{number}", "when": row["when"], "months": row.get("months", []),
+            "year": row.get("year"), "paragraphs": paragraphs(row.get("text", "")), "items": list_view(row.get("items", []))}
+
+
+def timetable_rows(plan: dict) -> list[dict]:
+    """Every timetable row of the plan, in order, numbered from 1 across its sections (row_view)."""
+    return [row for section in sections_view(plan) if section["kind"] == "timetable" for row in section["rows"]]
+
+
+def row_years(row: dict) -> list[int | None]:
+    """The calendar year of each of a row's months: the row's year (never guessed; None when the plan does not
+    give it), the year after it once the months turn past December (十二月、一月)."""
+    year, years, previous = row.get("year"), [], 0
+    for month in row.get("months", []):
+        if year is not None and month < previous:
+            year += 1
+        years.append(year)
+        previous = month
+    return years
 
 
 def period_text(plan: dict) -> str:
-    """The plan's period from its schedule, saying honestly when the year is not given."""
-    rows = plan.get("schedule")
-    if not rows:
-        return f"{plan['year']}年" if "year" in plan else "原文未注明"
-    first, last = rows[0], rows[-1]
+    """The plan's time as its source writes it; "原文未注明" only when the plan gives no time at all."""
+    if "period" in plan:
+        return plan["period"]["text"]
+    return "" if timetable_rows(plan) else NOT_GIVEN
 
-    def when(row: dict, month: int) -> str:
-        year = row_year(plan, row)
-        prefix = f"{year}年" if year else ("次年" if row.get("next_year") else "")
-        return f"{prefix}{chinese_numeral(month)}月"
 
-    span = f"{when(first, first['months'][0])}至{when(last, last['months'][-1])}"
-    return span if "year" in plan else f"{span}（原文未注明年份）"
+def start_key(plan: dict) -> tuple[int, int]:
+    """Sorts plans by when they start: the period's start, else the first timetable row with a year; plans that
+    give no year last."""
+    period = plan.get("period", {})
+    if "start_year" in period:
+        return period["start_year"], period.get("start_month", 0)
+    for row in timetable_rows(plan):
+        if row["year"] is not None:
+            return row["year"], (row["months"] or [0])[0]
+    return 9999, 0
+
+
+def says_our_kindergarten(plan: dict) -> bool:
+    """Whether the plan's own text calls its author "我园" (the site says so only then)."""
+    return any(OUR_KINDERGARTEN in text for text in plan_texts(plan))
+
+
+def plan_texts(value) -> list[str]:
+    """Every text of the plan's sections, in order."""
+    found: list[str] = []
+
+    def walk(node) -> None:
+        if isinstance(node, str):
+            found.append(node)
+        elif isinstance(node, dict):
+            for item in node.values():
+                walk(item)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(value.get("sections", []) if isinstance(value, dict) else value)
+    return found
 
 
 def parties_view(plan: dict, kindergartens: dict) -> list[dict]:
@@ -86,17 +141,10 @@ def parties_view(plan: dict, kindergartens: dict) -> list[dict]:
         "name": kindergartens[p["kindergarten"]]["name"],
         "role": p["role"],
         "role_label": ROLE_LABELS[p["role"]],
-        "is_author": p["kindergarten"] == plan["author"],
+        "is_author": p["kindergarten"] == plan.get("author"),
     } for p in parties]
 
 
-def leadership_view(plan: dict) -> list[dict]:
-    return [{"role": m["role"], "name": m["name"], "duty": m.get("duty", "")} for m in plan["leadership"]]
-
-
-def status_view(plan: dict) -> dict:
-    status = plan["status_analysis"]
-    return {
-        "strengths": status.get("strengths", []),
-        "weaknesses": outline_view(status["weaknesses"]) if "weaknesses" in status else [],
-    }
+def month_names(months: list[int]) -> str:
+    """一月、三月: months named for a listing of the site's own (the calendar), not a plan's words."""
+    return "、".join(f"{chinese_numeral(m)}月" for m in months)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
-from ..content import policy
+from ..content import schema
 from ..content.plans import Collection, Plan
 from ..content.problems import Problem
 from ..exports import opendata as exports
@@ -36,8 +36,8 @@ SITEMAP_NAMESPACE = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 def expected_texts(plan: Plan, kindergartens: dict) -> dict[str, str]:
     """Field path → text that must appear on the plan's page: every field it shows (all but NOT_IN_CONTENT), each
-    made by the view functions its templates are given (the card, paragraphs, outlines, status, leadership,
-    schedule, signature), so that what is checked is what is shown."""
+    made by the view functions its templates are given (the card, then every section in order), so that what is
+    checked is what is shown."""
     data, texts = plan.data, {}
     # The card (render.plan_card): original title, each party by role, the period, the tags.
     if "original_title" in data:
@@ -45,43 +45,39 @@ def expected_texts(plan: Plan, kindergartens: dict) -> dict[str, str]:
     for party in directory.party_links(data, kindergartens, plan.url):
         index = data["parties"].index({"kindergarten": party["id"], "role": party["role"]})
         texts[f"parties[{index}]"] = party["role_label"] + party["name"]
-    texts[_period_field(data)] = CARD_LABELS["period"] + views.period_text(data)
+    period = views.period_text(data)
+    if period:
+        texts["period" if "period" in data else "sections"] = CARD_LABELS["period"] + period
     if data.get("tags"):
         texts["tags"] = CARD_LABELS["tags"] + "".join(tag["name"] for tag in directory.tag_links(data["tags"], plan.url))
-    # The body's parts (policy.PLAN_MACROS), as render.py gives them to their templates.
-    for name in policy.fields_of_kind("paragraphs"):
-        for index, paragraph in enumerate(data.get(name, [])):
-            texts[f"{name}[{index}]"] = paragraph
-    if "status_analysis" in data:
-        status = views.status_view(data)
-        for index, paragraph in enumerate(status["strengths"]):
-            texts[f"status_analysis.strengths[{index}]"] = paragraph
-        for index, item in enumerate(status["weaknesses"]):
-            texts[f"status_analysis.weaknesses.items[{index}]"] = _outline_text([item])
-    if "leadership" in data:
-        for index, member in enumerate(views.leadership_view(data)):
-            duty = f"（{member['duty']}）" if member["duty"] else ""
-            texts[f"leadership[{index}]"] = f"{member['role']}：{member['name']}{duty}"
-    for name in policy.fields_of_kind("outline"):
-        if name in data:
-            for index, item in enumerate(views.outline_view(data[name])):
-                texts[f"{name}.items[{index}]"] = _outline_text([item])
-    for index, row in enumerate(views.schedule_view(data)):
-        texts[f"schedule[{index}]"] = row["label"] + _outline_text(row["activities"])
-    if "signature" in data:
-        # Organisation and date together: the organisation alone is often a party's name, shown on the card too.
-        texts["signature"] = data["signature"]["org"] + data["signature"].get("date", "")
+    # The sections (render.heading_markdown, render.section), in order.
+    for section in views.sections_view(data):
+        at = f"sections[{section['index']}]"
+        if section["heading"]:
+            texts[f"{at}.heading"] = section["heading"]
+        for index, text in enumerate(section_texts(section)):
+            texts[f"{at}.{section['kind']}" + (f"[{index}]" if section["kind"] != "signature" else "")] = text
     return texts
 
 
-def _period_field(data: dict) -> str:
-    """The field the card's period is made from: the year when the plan gives one, else the schedule (its first
-    and last months), else the year that the page says is not given."""
-    return "schedule" if "year" not in data and data.get("schedule") else "year"
+def section_texts(section: dict) -> list[str]:
+    """What a section's content shows, one text per paragraph, item, member or row (the signature: one)."""
+    kind = section["kind"]
+    if kind == "paragraphs":
+        return section["paragraphs"]
+    if kind == "list":
+        return [_list_text([item]) for item in section["items"]]
+    if kind == "group":
+        return [m["role"] + m["name"] + m["duty"] for m in section["members"]]
+    if kind == "timetable":
+        return [row["when"] + "".join(row["paragraphs"]) + _list_text(row["items"]) for row in section["rows"]]
+    if kind == "signature":
+        return [section["org"] + section["date"]]
+    return []
 
 
-def _outline_text(items: list[dict]) -> str:
-    return "".join(i["marker"] + i["heading"] + "".join(i["paragraphs"]) + _outline_text(i["sub"]) for i in items)
+def _list_text(items: list[dict]) -> str:
+    return "".join(i["marker"] + i["heading"] + "".join(i["paragraphs"]) + _list_text(i["items"]) for i in items)
 
 
 def page_file(site_dir: Path, url: str) -> Path:
@@ -95,11 +91,17 @@ def page_lost_content(plan: Plan, content: PageContent, kindergartens: dict) -> 
 
 def lost_from_text(plan: Plan, shown: str, kindergartens: dict) -> list[Problem]:
     """page_lost_content from the page's text already squeezed."""
-    problems = []
+    problems, position = [], 0
     for field_name, text in expected_texts(plan, kindergartens).items():
-        if squeeze(text) not in shown:
+        # The sections must be found in their order, each after the one before; the card's facts anywhere.
+        in_order = field_name.startswith("sections[")
+        found = shown.find(squeeze(text), position if in_order else 0)
+        if found < 0:
             line, column = plan.source.where(_path_of(field_name))
-            problems.append(Problem(plan.file, line, column, field_name, f"这一项没有完整出现在页面 {plan.url} 上"))
+            problems.append(Problem(plan.file, line, column, schema.field_label(_path_of(field_name)),
+                                    f"这一项没有完整地、按原文顺序出现在页面 {plan.url} 上"))
+        elif in_order:
+            position = found + len(squeeze(text))
     return problems
 
 

@@ -5,7 +5,7 @@ It holds one build's state as attributes and handles each event in one place:
   on_config         load and check every plan and data file (any problem stops the build); jieba's words
   on_files          the generated pages (kindergartens, tags, further pages of listings) and the open data
   on_page_read_source  a plan page's front matter as the theme needs it (title, tags, description)
-  on_page_markdown  a plan page's body with its parts filled in; a generated page's listing
+  on_page_markdown  a plan page made from its sections; a generated page's listing
   on_page_content   Markdown's output sanitized, the held parts put back; what the page shows recorded for the audit
   on_env            the theme's template environment, kept to render its inline scripts for the CSP
   on_page_context / on_template_context   the link preview and the Content Security Policy for the template
@@ -34,7 +34,7 @@ from ..content import plans, policy, searchwords
 from ..content.plans import Collection, Plan
 from ..content.problems import ContentError, format_problems
 from ..exports import opendata
-from ..shaping import directory, editor, links, sharing
+from ..shaping import directory, editor, links, sharing, views
 from . import audit, csp, heldparts, history, listings, pagetext, render, sanitize, search, themefiles
 
 STARTER_PLAN = Path(__file__).resolve().parent.parent / "content" / "starter_plan.md"
@@ -118,12 +118,13 @@ class PairingPlugin(BasePlugin[PairingConfig]):
         # Why escaped here: Material prints page.meta.description into an attribute unescaped.
         meta = {"title": plan.data["title"], "tags": plan.data.get("tags", []),
                 "description": str(escape(sharing.description(plan, self.collection.kindergartens)))}
-        return front_matter(meta) + plan.body
+        return front_matter(meta)
 
     @event_priority(50)   # before mkdocs-macros (which renders only the site's own pages) and the tags plugin
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        """A plan's body with each literal macro call replaced by its part, between its card and its share box;
-        a generated page is its listing. No text of either is ever compiled as a template."""
+        """A plan page made from its sections, between its card and its share box; a generated page is its
+        listing. No text of either is ever compiled as a template or read as Markdown (a heading's text is
+        escaped character by character)."""
         src_uri = page.file.src_uri
         if src_uri in self.generated:
             generated = self.generated[src_uri]
@@ -131,7 +132,7 @@ class PairingPlugin(BasePlugin[PairingConfig]):
         plan = self.collection.plans.get(src_uri)
         if plan is None:
             return markdown
-        return self.plan_markdown(plan, markdown, page.url, config)
+        return self.plan_markdown(plan, page.url, config)
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         """What Markdown made of the page's text is sanitized (an allowlist, parsed as browsers parse); then the
@@ -184,7 +185,6 @@ class PairingPlugin(BasePlugin[PairingConfig]):
             "tag_index": lambda: render.tag_index(collection, page_url()),
             "open_data": lambda: render.open_data(collection, page_url()),
             "field_reference": render.field_reference,
-            "macro_reference": render.macro_reference,
             "starter_plan": lambda: render.starter_plan(STARTER_PLAN.read_text(encoding="utf-8")),
             "form_editor": lambda: render.form_editor(page_url()),
         }
@@ -197,10 +197,15 @@ class PairingPlugin(BasePlugin[PairingConfig]):
         keyed = (page["key"],) if page["key"] is not None else ()
         return getattr(render, page["macro"])(self.collection, *keyed, page_url, page["number"])
 
-    def plan_markdown(self, plan: Plan, body: str, page_url: str, config) -> str:
-        """The plan's card and share link, its body with each macro call's part, its history and share box."""
-        parts = policy.body_parts(body)
-        filled = "".join(part if isinstance(part, str) else self.held.hold(plan_part(plan, *part)) for part in parts)
+    def plan_markdown(self, plan: Plan, page_url: str, config) -> str:
+        """The plan's card and share link, its sections (each heading Markdown made from the text as written, so
+        that it is in the table of contents; each content held out of Markdown), its history and share box."""
+        parts = []
+        for section in views.sections_view(plan.data):
+            if section["heading"]:
+                parts.append(render.heading_markdown(section))
+            if section["kind"]:
+                parts.append(self.held.hold(render.section(section)))
         card = render.plan_card(plan, self.collection, page_url)
         editor_url = directory.relative_url(page_url, "editor/")
         changed = self.changed.get(Path(plan.src_uri).name)
@@ -208,7 +213,7 @@ class PairingPlugin(BasePlugin[PairingConfig]):
         share = render.share_box(links.canonical_url(config.site_url or "", plan))
         head = self.held.hold(f"{card}\n{render.share_link()}")
         tail = self.held.hold(f"{foot}\n{share}")
-        return f"{head}\n\n{filled}\n\n{tail}"
+        return "\n\n".join([head, *parts, tail])
 
     def policy(self, context: dict, config) -> str:
         """The CSP of a page: the theme's inline scripts as its templates write them at the page's depth (none in
@@ -233,11 +238,6 @@ class PairingPlugin(BasePlugin[PairingConfig]):
 
 
 # Helper functions
-def plan_part(plan: Plan, name: str, *args) -> str:
-    """The HTML of one plan macro (policy.PLAN_MACROS) called with its literal arguments."""
-    return getattr(render, name)(plan, *args)
-
-
 def offline_copy(plugins) -> bool:
     """Whether this build is the offline copy (Material's offline plugin switched on: python -m pairing offline)."""
     plugin = plugins.get("material/offline") or plugins.get("offline")

@@ -35,7 +35,7 @@ def render(template: str, **context) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-# Plan-page parts, one per macro in policy.PLAN_MACROS.
+# Plan-page parts.
 def plan_card(plan: Plan, collection: Collection, page_url: str | None = None) -> str:
     """The card at the top of a plan page; links are relative to page_url (plans/x/ or, offline, plans/x.html)."""
     data, here = plan.data, plan.url if page_url is None else page_url
@@ -43,7 +43,7 @@ def plan_card(plan: Plan, collection: Collection, page_url: str | None = None) -
     calendar_url = directory.relative_url(here, exports.plan_calendar(plan.slug)) if has_events else ""
     return render("card.html", original_title=data.get("original_title", ""),
                   parties=directory.party_links(data, collection.kindergartens, here),
-                  period=views.period_text(data), calendar_url=calendar_url,
+                  says_our=views.says_our_kindergarten(data), period=views.period_text(data), calendar_url=calendar_url,
                   tags=directory.tag_links(data.get("tags", []), here))
 
 
@@ -53,28 +53,19 @@ def plan_history(plan: Plan, changed: date | None, repository: dict, editor_url:
                   editor_url=f"{editor_url}?plan={plan.slug}", **history.source_links(repository, plan.file))
 
 
-def paragraphs(plan: Plan, field: str) -> str:
-    return render("paragraphs.html", paragraphs=plan.data[field], field=field)
+def section(view: dict) -> str:
+    """One section's content (views.sections_view); empty for a heading alone."""
+    return render("section.html", section=view) if view["kind"] else ""
 
 
-def outline(plan: Plan, field: str) -> str:
-    return render("outline.html", items=views.outline_view(plan.data[field]), field=field)
+# Why every ASCII punctuation mark: in a Markdown heading any of them can be syntax (* _ ` [ ] < & # { } \ ! …);
+# as a numeric character reference each is only the character itself, in the heading and in the table of contents.
+MARKDOWN_SAFE = {ord(c): f"&#{ord(c)};" for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"}
 
 
-def leadership_group(plan: Plan) -> str:
-    return render("leadership.html", members=views.leadership_view(plan.data))
-
-
-def schedule_table(plan: Plan) -> str:
-    return render("schedule.html", rows=views.schedule_view(plan.data), year_known="year" in plan.data)
-
-
-def status_report(plan: Plan) -> str:
-    return render("status.html", **views.status_view(plan.data))
-
-
-def signature_block(plan: Plan) -> str:
-    return render("signature.html", org=plan.data["signature"]["org"], date=plan.data["signature"].get("date", ""))
+def heading_markdown(view: dict) -> str:
+    """A section's heading as a Markdown heading of its level whose text is exactly the heading as written."""
+    return f"{'#' * view['level']} {view['heading'].translate(MARKDOWN_SAFE)}"
 
 
 # Sharing: a link at the top of a plan page, and the box at its end with the QR code of its address.
@@ -143,12 +134,6 @@ def field_reference() -> str:
     from ..shaping.reference import field_rows
 
     return render("field_reference.html", rows=field_rows())
-
-
-def macro_reference() -> str:
-    from ..shaping.reference import macro_rows
-
-    return render("macro_reference.html", rows=macro_rows())
 
 
 def form_editor(page_url: str) -> str:
