@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
@@ -86,7 +86,7 @@ class PairingPlugin(BasePlugin[PairingConfig]):
             self.collection = plans.load(self.project, Path(config.docs_dir), data_dir)
             field_words = searchwords.load_field_words(data_dir, self.project)
         except ContentError as error:
-            raise PluginError(str(error)) from None
+            raise stop(str(error)) from None
         self.built = audit.BuiltPages(self.collection.kindergartens)
         words = searchwords.dictionary_words(self.collection.kindergartens, field_words)
         self.search_words = search.use_words(words, self.search_words)
@@ -171,7 +171,7 @@ class PairingPlugin(BasePlugin[PairingConfig]):
             write_site_file(site_dir / editor.plan_path(plan), opendata.compact_json(editor.plan_file(plan)))
         problems = self.audit_problems(site_dir, config)
         if problems:
-            raise PluginError(format_problems(sorted(problems)).replace("网站没有生成", "网站生成后的检查未通过"))
+            raise stop(format_problems(sorted(problems)).replace("网站没有生成", "网站生成后的检查未通过"))
 
     # What the events use
     def site_macros(self, page_url: Callable[[], str]) -> dict[str, Callable[..., str]]:
@@ -238,6 +238,14 @@ class PairingPlugin(BasePlugin[PairingConfig]):
 
 
 # Helper functions
+def stop(message: str) -> Abort:
+    """The error that ends a build with our Chinese message as the last thing printed.
+
+    Why Abort (mkdocs.exceptions, public): MkDocs prints a PluginError's message, then its own English line
+    "Aborted with a BuildError!"; Abort's message is printed as it is, last, and the build exits with code 1."""
+    return Abort(f"{message}\n\n网站没有生成。请按上面的说明修改，再重新运行。")
+
+
 def offline_copy(plugins) -> bool:
     """Whether this build is the offline copy (Material's offline plugin switched on: python -m pairing offline)."""
     plugin = plugins.get("material/offline") or plugins.get("offline")
@@ -283,7 +291,7 @@ def _add(files: Files, file: File, what: str) -> None:
     # Why: a hand-written file at the address of a generated page (a kindergarten's, a tag's) would silently
     # replace it or be replaced.
     if files.get_file_from_path(file.src_uri) is not None:
-        raise PluginError(f"docs/{file.src_uri}: 与自动生成的“{what}”同名，请改名或删除")
+        raise stop(f"docs/{file.src_uri}: 与自动生成的“{what}”同名，请改名或删除")
     files.append(file)
 
 
@@ -301,14 +309,14 @@ def _require_jieba() -> None:
     try:
         import jieba  # noqa: F401
     except ImportError:
-        raise PluginError("未安装 jieba，中文搜索无法分词。请先运行：pip install -r requirements.txt") from None
+        raise stop("未安装 jieba，中文搜索无法分词。请先运行：pip install -r requirements.txt") from None
 
 
 def _check_search_settings(plugins) -> None:
     # Why: a wrong lang or separator makes Chinese search find nothing, and neither MkDocs nor Material warns.
     plugin = _search_plugin(plugins)
     if plugin is None:
-        raise PluginError("mkdocs.yml 里没有启用 search 插件，网站将无法搜索")
+        raise stop("mkdocs.yml 里没有启用 search 插件，网站将无法搜索")
     problems = search.search_setting_problems(plugin.config.lang, plugin.config.separator)
     if problems:
-        raise PluginError("\n".join(["中文搜索设置有误：", *problems]))
+        raise stop("\n".join(["中文搜索设置有误：", *problems]))
