@@ -41,7 +41,7 @@ INDENT = re.compile(r"^[ \t]+", re.M)
 # Problems of one kind reported at most (the first ones are enough to act on, and the scan stays linear).
 MAX_REPORTED = 10
 LINK_RULE = "链接只能是 http、https、mailto 或站内页面，得到 \"{}\""
-NO_HTML = "不能包含 HTML 标签、注释或 <! <? 写法：请直接写文字，链接写成 [文字](网址)"
+NO_HTML = "不能包含 HTML 标签、注释或 <! <? 写法（尖括号后面紧跟字母、/、! 或 ?）：请直接写文字"
 
 
 def unsafe_url(url: str) -> bool:

@@ -14,7 +14,8 @@ def description(plan: Plan, kindergartens: dict) -> str:
     roles = [f"{label}：{'、'.join(p['name'] for p in parties if p['role'] == role)}"
              for role, label in views.ROLE_LABELS.items() if any(p["role"] == role for p in parties)]
     tags = plan.data.get("tags", [])
-    text = f"结对帮扶计划。{'；'.join(roles)}。时间：{views.period_text(plan.data)}。"
+    period = views.period_text(plan.data)
+    text = f"结对帮扶计划。{'；'.join(roles)}。" + (f"时间：{period}。" if period else "")
     return text + (f"内容：{'、'.join(tags)}。" if tags else "")
 
 
