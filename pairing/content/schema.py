@@ -115,7 +115,7 @@ def describe(value, raw: str | None = None) -> str:
     if raw is not None and raw != "" and not isinstance(value, (dict, list)):
         shown = yaml.safe_dump(value, allow_unicode=True).removesuffix("\n...\n").strip()
         if raw != shown:
-            return f'{raw}（YAML 把它读成了 {shown}，原意是文字的话请加引号："{raw}"）'
+            return f'{raw}（它会被读成 {shown}，原意是文字的话请加引号："{raw}"）'
         return raw
     if isinstance(value, dict):
         return "字段（键: 值）"
@@ -186,14 +186,18 @@ def _message(error: jsonschema.ValidationError, raw: str | None) -> str:
         return "有重复的项"
     if kind in ("minimum", "maximum"):
         return f"应在 {schema.get('minimum')} 到 {schema.get('maximum')} 之间{got}"
-    return f"不符合要求（{kind}）{got}"
+    if kind == "maxLength":
+        return f"太长了：最多 {schema['maxLength']} 个字，现在有 {len(value)} 个字"
+    if kind == "const":
+        return f"只能写 {describe(schema['const'])}{got}"
+    return f"写法不符合要求{got}"
 
 
 def _unknown_key(key, properties: dict, root: dict) -> str:
     named = {name: title_with_key(spec, name, root) for name, spec in properties.items()}
     # Why: "教师培训: 定期…" in a list is read as a field named 教师培训; the editor meant one line of text.
     if not str(key).isascii():
-        return (f"“{key}: …”被读成了字段名：半角冒号加空格在 YAML 里分开字段名和值。"
+        return (f"“{key}: …”被读成了字段名：半角冒号加空格用来分开字段名和值。"
                 f"如果这是一段文字，请给整段加上引号，或把冒号改成全角“：”。可用的字段：{'、'.join(named.values())}")
     close = difflib.get_close_matches(str(key), list(named), n=1)
     hint = f"是不是想写 {named[close[0]]}？" if close else f"可用的字段：{'、'.join(named.values())}"

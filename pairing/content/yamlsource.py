@@ -118,7 +118,7 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[Source | None, li
 # list [a, b] splits its text at every half-width comma; a text wrapped over lines (plain, quoted or folded >)
 # gets a space for every line break; a " #" in plain text starts a comment and the rest of the line is gone.
 FLOW_TEXT = "一行 [ ] 或 { } 里的文字会在每个半角逗号处被拆开；请把每一项单独写一行，以“- ”开头"
-WRAPPED_TEXT = ("这段文字分成了几行：YAML 会把换行变成空格（中文里会多出空格）。请写在一行里；"
+WRAPPED_TEXT = ("这段文字分成了几行：换行会被读成空格（中文里会多出空格）。请写在一行里；"
                 "要分段的话，在冒号后写 | 再换行，每段一行并比字段名多缩进两个空格")
 COMMENT_CUT = "“ #”和后面的文字会被当作注释丢掉；请给整段文字加上引号"
 PLAIN_COMMENT = re.compile(r"[ \t]+#")
@@ -169,7 +169,7 @@ def shape_problems(text: str, file: str, line_offset: int = 0) -> list[Problem]:
         for event in yaml.parse(text, Loader=loader):
             # Why: an alias repeats a value without writing it out; a few hundred bytes can stand for gigabytes.
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                return problem(event, "不支持 YAML 的锚点和别名（& 和 *），请把内容直接写出来")
+                return problem(event, "不支持锚点和别名写法（& 和 *），请把内容直接写出来")
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.ScalarEvent)):
                 nodes += 1
                 if nodes > MAX_NODES:
@@ -256,7 +256,7 @@ def _impossible_value(root, file: str, line_offset: int) -> Problem:
                 mark = node.start_mark
                 return Problem(file, mark.line + 1 + line_offset, mark.column + 1, "",
                                f"{node.value} 不是存在的日期；如果是文字，请加引号：\"{node.value}\"")
-    return Problem(file, line_offset + 1, 1, "", "YAML 中有无法读取的值，请检查日期和数字")
+    return Problem(file, line_offset + 1, 1, "", "有无法读取的值，请检查日期和数字")
 
 
 def _scalars(node):
@@ -293,20 +293,20 @@ def _explain(error: yaml.MarkedYAMLError, source_line: str) -> str:
     """Turn PyYAML's English message into what a kindergarten editor can act on."""
     problem = (error.problem or "").lower()
     if "\t" in source_line:
-        return "YAML 格式错误：这一行用了 Tab 键缩进，请改用空格"
+        return "格式错误：这一行用了 Tab 键缩进，请改用空格"
     if is_full_width_key_line(source_line) or "\u3000" in source_line:
-        return "YAML 格式错误：这一行有全角冒号或全角空格，字段名后面要用英文冒号加空格（: ）"
+        return "格式错误：这一行有全角冒号或全角空格，字段名后面要用英文冒号加空格（: ）"
     if "quoted scalar" in (error.context or ""):
-        return "YAML 格式错误：引号没有配对，请检查这一行的引号是否成对"
+        return "格式错误：引号没有配对，请检查这一行的引号是否成对"
     if "could not determine a constructor" in problem or "failed to decode" in problem:
-        return "YAML 格式错误：不支持以 ! 或 !! 开头的标签写法，请删掉它，只写普通的值"
+        return "格式错误：不支持以 ! 或 !! 开头的标签写法，请删掉它，只写普通的值"
     if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
-        return "YAML 格式错误：方括号或花括号没有配对，或其中各项之间少了英文逗号"
+        return "格式错误：方括号或花括号没有配对，或其中各项之间少了英文逗号"
     if "mapping values are not allowed" in problem:
-        return "YAML 格式错误：这里不能出现冒号；文字里含英文冒号时请给整段文字加引号"
+        return "格式错误：这里不能出现冒号；文字里含英文冒号时请给整段文字加引号"
     if "expected <block end>" in problem or "did not find expected" in problem:
-        return "YAML 格式错误：缩进不对齐，同一层的字段要用相同数量的空格缩进"
-    return f"YAML 格式错误：这一行的写法无法识别；文字中有引号、&、*、! 等符号时，请把整段文字用双引号括起来（{error.problem}）"
+        return "格式错误：缩进不对齐，同一层的字段要用相同数量的空格缩进"
+    return "格式错误：这一行的写法无法识别；文字中有引号、&、*、! 等符号时，请把整段文字用双引号括起来"
 
 
 def is_full_width_key_line(line: str) -> bool:

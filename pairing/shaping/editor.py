@@ -1,14 +1,14 @@
 """What the form editor (/editor/) reads, published at build time as editor/data.json, and each plan as
 editor/plans/<slug>.json, fetched only when that plan is loaded (a thousand plans would make data.json megabytes).
 
-The form is built in the browser from the same schema that validate enforces, so a new field in
-schema.yml appears in the form without editing it; the body rules come from policy and scaffold."""
+The form (overrides/assets/editor/plan-editor.js) takes its choices, labels and limits from the same schema that
+validate enforces. A plan is its front matter only (the sections hold its text), so a plan file is its data."""
 
 from __future__ import annotations
 
-from ..content.numbering import chinese_numeral
 from ..content.plans import Collection, Plan
 from ..content.schema import plan_schema
+from ..content.yamlsource import MAX_DEPTH
 
 DATA_FILE = "editor/data.json"
 PLANS_DIR = "editor/plans"
@@ -28,7 +28,8 @@ def editor_data(collection: Collection, repository: dict) -> dict:
         "schema": plan_schema(),
         "kindergartens": [{"id": kid, "name": record["name"]} for kid, record in collection.kindergartens.items()],
         "plans": [{"slug": plan.slug, "title": plan.data["title"]} for plan in collection.plans.values()],
-        "numerals": [chinese_numeral(n) for n in range(1, 21)],
+        # Why: validate refuses front matter nested deeper than this; the form offers sub-items only while they fit.
+        "max_depth": MAX_DEPTH,
         "repository": repository_links(repository),
     }
 
@@ -43,5 +44,5 @@ def plan_path(plan: Plan) -> str:
 
 
 def plan_file(plan: Plan) -> dict:
-    """A plan as the editor loads it: its front matter and its body (it depends on the plan's text only)."""
+    """A plan as the editor loads it: its front matter, which is the whole plan (the body after it is empty)."""
     return {"data": plan.data}
