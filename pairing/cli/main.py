@@ -185,6 +185,9 @@ def new_plan_refusal(args, kindergartens: dict) -> str:
     unknown = [name for name in names if scaffold.find_kindergarten(name, kindergartens) is None]
     if unknown:
         return f"找不到幼儿园：{'、'.join(unknown)}。请写 {DATA}/kindergartens.yml 中的编号或园名，新幼儿园先在那里添加。"
+    parties = {scaffold.find_kindergarten(name, kindergartens) for role in ROLES for name in getattr(args, role)}
+    if args.author and scaffold.find_kindergarten(args.author, kindergartens) not in parties:
+        return f"撰写单位“{args.author}”必须是参与幼儿园之一（--helping、--helped 或 --guiding 中写的幼儿园）"
     return ""
 
 

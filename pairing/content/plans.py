@@ -9,6 +9,7 @@ from pathlib import Path
 from . import files, policy
 from . import schema
 from . import yamlsource
+from . import problems as problems_module
 from .problems import ContentError, Problem, printable_path
 
 PLANS_DIR = "plans"
@@ -95,10 +96,10 @@ def load_kindergartens(path: Path, project_dir: Path) -> tuple[dict | None, list
     text, problems = _read(path, shown)
     if text is None:
         return None, problems
-    source, problems = yamlsource.parse(text, shown)
+    root = schema.subschema("kindergartens_file")
+    source, problems = yamlsource.parse(text, shown, label=lambda path: schema.field_label(path, root))
     if source is None:
         return None, problems
-    root = schema.subschema("kindergartens_file")
     problems += schema.check(source, shown, root)
     problems += policy.front_matter_problems(source, shown, root)
     return (source.data if not problems else None), problems
@@ -135,10 +136,15 @@ def check_page(text: str, shown: str, src_uri: str, is_plan: bool) -> tuple[Plan
             # Why: without a title MkDocs takes the first heading's text, which Material prints unescaped.
             problems.append(Problem(shown, 1, 1, "title", "页面开头要有 --- 包围的一段，写明 title: 标题"))
     else:
-        source, found = yamlsource.parse(front, shown, line_offset=1)
-        problems += found
-        if source is not None:
-            problems += _front_matter_shape(source, shown, front, is_plan, src_uri)
+        source, found = yamlsource.parse(front, shown, line_offset=1,
+                                         label=schema.field_label if is_plan else problems_module.field_path)
+        if source is not None and not isinstance(source.data, dict):
+            # Why alone: what went wrong is the whole shape (often a full-width colon); the rest follows from it.
+            problems.append(_not_a_mapping(source, shown, front))
+        else:
+            problems += found
+            if source is not None:
+                problems += _front_matter_shape(source, shown, front, is_plan, src_uri)
     if is_plan:
         if front is not None:
             problems += policy.plan_body_problems(body, shown, body_line)

@@ -119,12 +119,7 @@ def _macro_call(node: nodes.Node, allowed: dict) -> tuple[tuple | None, str]:
     if node.kwargs or node.dyn_args or node.dyn_kwargs or not all(isinstance(a, nodes.Const) for a in node.args):
         return None, rule
     name, args = node.node.name, [a.value for a in node.args]
-    shows = allowed[name]
-    if isinstance(shows, str):
-        choices = fields_of_kind(shows)
-        if len(args) != 1 or args[0] not in choices:
-            return None, f"{name}() 需要一个字段名，可用：{'、'.join(choices)}"
-    elif args:
+    if args:
         return None, f"{name}() 不需要参数"
     return (name, *args), ""
 

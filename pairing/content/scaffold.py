@@ -55,10 +55,23 @@ def plan_data(*, title: str, slug: str, parties: list[tuple[str, str]], author: 
     return data
 
 
+class _PlanDumper(yaml.SafeDumper):
+    """Text with line breaks as a literal block (|), one paragraph per line; PyYAML itself falls back to one
+    double-quoted line with escapes where a block cannot hold the text exactly (trailing spaces, a CR)."""
+
+
+def _text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None)
+
+
+_PlanDumper.add_representer(str, _text)
+
+
 def dump(data: dict) -> str:
     """YAML that reads back as exactly this data: block lists, quotes where YAML would misread, never a text
-    wrapped over lines (the width is unlimited)."""
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=2**31 - 1)
+    wrapped over lines (the width is unlimited; a text with line breaks is a literal block)."""
+    return yaml.dump(data, Dumper=_PlanDumper, allow_unicode=True, sort_keys=False, default_flow_style=False,
+                     width=2**31 - 1)
 
 
 def plan_text(data: dict) -> str:

@@ -125,6 +125,11 @@ def describe(value, raw: str | None = None) -> str:
 
 
 def _problems(error: jsonschema.ValidationError, source: Source, file: str, root: dict) -> list[Problem]:
+    if error.validator == "anyOf" and error.context and "x-error" in error.schema and all(
+            sub.validator == "required" for sub in error.context):
+        # "One of these fields is needed" (a timetable row's text or items): the rule's own message.
+        return [_at(source, file, tuple(error.absolute_path), error.schema["x-error"],
+                    field=field_label(tuple(error.absolute_path), root))]
     if error.validator in ("anyOf", "oneOf") and error.context:
         branch = _matching_branch(error)
         if branch:

@@ -83,8 +83,10 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return match.group(1) or "", text[match.end():], body_line
 
 
-def parse(text: str, file: str, line_offset: int = 0) -> tuple[Source | None, list[Problem]]:
-    """Parse one YAML document; on a syntax error return a Chinese problem instead."""
+def parse(text: str, file: str, line_offset: int = 0,
+          label: Callable[[tuple], str] = field_path) -> tuple[Source | None, list[Problem]]:
+    """Parse one YAML document; on a syntax error return a Chinese problem instead. label names a field in
+    messages (the schema's Chinese titles, given by the caller that knows the schema)."""
     shape = shape_problems(text, file, line_offset)
     if shape:
         return None, shape
@@ -109,7 +111,7 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[Source | None, li
     source = Source(_shared_keys(data), line_offset=line_offset)
     problems: list[Problem] = []
     if node is not None:
-        _index(node, (), source, problems, file)
+        _index(node, (), source, problems, file, label)
         problems += text_changing_problems(node, text, file, line_offset)
     return source, problems
 
@@ -138,7 +140,7 @@ def text_changing_problems(root, text: str, file: str, line_offset: int) -> list
                 return
             style = node.style or None   # libyaml's plain style is "", PyYAML's None
             wrapped = node.start_mark.line != node.end_mark.line and style in (None, "'", '"')
-            if style == ">" or (wrapped and "\n" not in node.value.rstrip("\n")):
+            if style == ">" or wrapped:
                 return report(node, WRAPPED_TEXT)
             end = node.end_mark
             if style is None and end.line < len(lines) and PLAIN_COMMENT.match(lines[end.line][end.column:]):
@@ -226,13 +228,14 @@ def _load_fast(text: str) -> tuple:
         loader.dispose()
 
 
-def _index(node, path: tuple, source: Source, problems: list[Problem], file: str) -> None:
+def _index(node, path: tuple, source: Source, problems: list[Problem], file: str,
+           label: Callable[[tuple], str] = field_path) -> None:
     source.marks[path] = (node.start_mark.line, node.start_mark.column)
     if isinstance(node, yaml.ScalarNode):
         source.scalars[path] = node.value
     elif isinstance(node, yaml.SequenceNode):
         for index, child in enumerate(node.value):
-            _index(child, path + (index,), source, problems, file)
+            _index(child, path + (index,), source, problems, file, label)
     elif isinstance(node, yaml.MappingNode):
         seen: set = set()
         for key_node, value_node in node.value:
@@ -240,11 +243,11 @@ def _index(node, path: tuple, source: Source, problems: list[Problem], file: str
             key_mark = (key_node.start_mark.line, key_node.start_mark.column)
             # Why: PyYAML keeps only the last of two equal keys, silently losing the first.
             if key in seen:
-                problems.append(Problem(file, *source.shift(key_mark), field_path(path + (key,)),
+                problems.append(Problem(file, *source.shift(key_mark), label(path + (key,)),
                                         f"字段 {key} 重复出现，只能写一次"))
             seen.add(key)
             source.key_marks[path + (key,)] = key_mark
-            _index(value_node, path + (key,), source, problems, file)
+            _index(value_node, path + (key,), source, problems, file, label)
 
 
 def _impossible_value(root, file: str, line_offset: int) -> Problem:

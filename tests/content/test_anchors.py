@@ -16,8 +16,11 @@ def test_a_heading_named_like_the_themes_elements_keeps_its_own_anchor(site_copy
     from conftest import run_build
 
     plan = site_copy / "docs" / "plans" / "dongyuan-pairing.md"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("具体措施如下：", "## md-sidebar\n\n## __config\n\n具体措施如下："),
-                    encoding="utf-8")
+    # Two sections of a heading alone, before the one that says "具体措施如下：".
+    old = "  - kind: measures\n    paragraphs:\n      - 具体措施如下："
+    text = plan.read_text(encoding="utf-8")
+    assert old in text
+    plan.write_text(text.replace(old, f"  - heading: md-sidebar\n  - heading: __config\n{old}"), encoding="utf-8")
     result = run_build(site_copy, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site" / "plans" / "dongyuan-pairing" / "index.html").read_text(encoding="utf-8")

@@ -1,12 +1,13 @@
-"""Unit tests of what plan text may contain: no HTML at all, safe links (after character references are decoded),
-no invisible characters (raw or as references), and bounds on brackets and indentation; every problem at its line
-and column."""
+"""Unit tests of what text may contain: no HTML at all and no invisible characters (raw or as references) in any
+value (text_problems: every text of a plan, a page's front matter, the data files); and in the body of the site's
+own pages (markup_problems), also safe links only (after character references are decoded) and bounds on brackets
+and indentation. Every problem at its line and column."""
 
 import pytest
 
 from pairing.content.markup import MAX_BRACKETS, MAX_INDENT, markup_problems, text_problems, unsafe_url
 
-NO_HTML = "不能包含 HTML 标签、注释或 <! <? 写法：请直接写文字，链接写成 [文字](网址)"
+NO_HTML = "不能包含 HTML 标签、注释或 <! <? 写法（尖括号后面紧跟字母、/、! 或 ?）：请直接写文字"
 
 
 def link_rule(url: str) -> str:

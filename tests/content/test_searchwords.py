@@ -45,6 +45,19 @@ def test_a_bad_word_is_refused_with_its_line(tmp_path, entry, line):
         f"data/search-words.yml:{line}:3: [1]: 搜索词应是至少两个汉字、不含空格和其他字符的词语")
 
 
+@pytest.mark.parametrize("entry, expected", [
+    ("[示范课, 园本教研]", "2:1: 一行 [ ] 或 { } 里的文字会在每个半角逗号处被拆开；请把每一项单独写一行，以“- ”开头"),
+    ("- 示范课 # 观摩课", "2:3: “ #”和后面的文字会被当作注释丢掉；请给整段文字加上引号"),
+])
+def test_a_word_yaml_would_change_is_refused(tmp_path, entry, expected):
+    # The word file is YAML like a plan: a form that would change its words without an error is refused too.
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / searchwords.WORDS_FILE).write_text(f"# 词典\n{entry}\n", encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        searchwords.load_field_words(tmp_path / "data", tmp_path)
+    assert [str(p) for p in error.value.problems] == [f"data/search-words.yml:{expected}"]
+
+
 def test_a_word_file_that_is_not_a_list_is_refused(tmp_path):
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / searchwords.WORDS_FILE).write_text("示范课: 1\n", encoding="utf-8")

@@ -39,6 +39,15 @@ def test_seed_front_matter_reads_the_same(path, monkeypatch):
     "title：甲\n",                              # full-width colon
     "date: 2024-13-01\n",                       # impossible date
     "title: 中文 \u3000全角空格\n  slug: a\n",
+    # texts YAML would change: libyaml marks a plain text "" where PyYAML marks it None, and both must be found
+    "tags: [甲, 乙]\nmonths: [2, 3]\n",       # one-line list: text refused, numbers accepted
+    "a: {b: 甲}\n",                            # one-line mapping of text
+    "title: 甲\n  乙\n",                       # plain text wrapped over two lines
+    "title: \"甲\n  乙\"\n",                   # quoted text wrapped over two lines
+    "title: >\n  甲\n  乙\n",                  # folded
+    "title: |\n  甲\n  乙\n",                  # literal: kept as written
+    "title: 甲 # 备注\nslug: a # note\n",      # a comment after Chinese text, and after ASCII text
+    "title: '甲 # 备注'\n",                     # quoted: the # is text
 ])
 def test_problem_cases_read_the_same(text, monkeypatch):
     (fast, fast_problems), (slow, slow_problems) = both_ways(text, monkeypatch)
@@ -46,3 +55,16 @@ def test_problem_cases_read_the_same(text, monkeypatch):
     assert (fast is None) == (slow is None)
     if fast is not None:
         assert fast.data == slow.data and fast.marks == slow.marks
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("tags: [甲, 乙]\nmonths: [2, 3]\n", [(2, 7, yamlsource.FLOW_TEXT)]),
+    ("title: 甲\n  乙\n", [(2, 8, yamlsource.WRAPPED_TEXT)]),
+    ("title: >\n  甲\n", [(2, 8, yamlsource.WRAPPED_TEXT)]),
+    ("title: 甲 # 备注\nslug: a # note\n", [(2, 8, yamlsource.COMMENT_CUT)]),
+    ("title: |\n  甲\n  乙\n", []),
+])
+def test_both_loaders_find_the_texts_yaml_would_change(text, expected, monkeypatch):
+    (_, fast_problems), (_, slow_problems) = both_ways(text, monkeypatch)
+    assert [(p.line, p.column, p.message) for p in fast_problems] == expected
+    assert fast_problems == slow_problems
