@@ -16,6 +16,7 @@ from ..content import plans
 from ..content import scaffold, searchwords
 from ..content.problems import ContentError, Problem
 from ..content.schema import plan_schema
+from ..site import listings
 
 PROJECT = Path(__file__).resolve().parents[2]
 # As in mkdocs.yml (docs_dir, the pairing plugin's data_dir): where pages and shared records live.
@@ -90,7 +91,11 @@ def run_validate(args) -> int:
 
 def all_problems(project: Path) -> list[Problem]:
     """Every problem the build would stop at: the plans, the pages, the kindergartens and the search words."""
-    _, problems = plans.collect(project, project / DOCS, project / DATA)
+    collection, problems = plans.collect(project, project / DOCS, project / DATA)
+    if not problems:
+        # As the build: its generated pages are known once everything loaded cleanly.
+        pages = sorted(path.relative_to(project / DOCS).as_posix() for path in (project / DOCS).rglob("*.md"))
+        problems += listings.taken_addresses(listings.generated_pages(collection), pages)
     try:
         searchwords.load_field_words(project / DATA, project)
     except ContentError as error:

@@ -145,7 +145,12 @@ def front_matter_problems(source, file: str, root: dict | None = None) -> list[P
         for _, _, message in text_problems(raw):
             problems.append(Problem(file, line, column, schema.field_label(path, root), message))
     for path, value in _strings(source.data, ()):
-        for _, _, message in text_problems(value):
+        found = [message for _, _, message in text_problems(value)]
+        # Why: YAML reads line breaks as \n; a carriage return comes only from a "\r" escape, and Markdown and
+        # browsers would take it as a line break or a space that the text does not show.
+        if "\r" in value:
+            found.append("文字中有回车符（\\r），请删除；要分段请在冒号后写 | 再换行")
+        for message in found:
             line, column = source.where(path)
             problems.append(Problem(file, line, column, schema.field_label(path, root), message))
     return sorted(set(problems))

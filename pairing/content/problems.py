@@ -14,8 +14,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """One line, printable: a value quoted in a message (a line break, an escape code) can neither forge a line
+        of the report nor steer the terminal."""
         where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return printable_path(text)
 
 
 class ContentError(Exception):

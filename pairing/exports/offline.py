@@ -30,7 +30,8 @@ def build_site(project: Path, site_dir: Path) -> None:
     result = subprocess.run(command, cwd=project, env={**os.environ, **OFFLINE_ENV},
                             capture_output=True, text=True, encoding="utf-8")
     if result.returncode != 0:
-        raise OfflineBuildError(result.stderr.strip())
+        # The build's Chinese summary is on stdout (mkdocs.exceptions.Abort), anything else on stderr.
+        raise OfflineBuildError(result.stdout.strip() or result.stderr.strip())
 
 
 def zip_site(site_dir: Path, zip_path: Path, folder: str = FOLDER) -> Path:

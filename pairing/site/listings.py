@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..shaping import directory as d
 from ..shaping import paging
 from ..content.plans import Collection
+from ..content.problems import Problem
 
 def generated_pages(collection: Collection) -> list[dict]:
     """Every page the site engine must add: kindergarten and tag pages, and the further pages of each listing.
@@ -37,3 +38,11 @@ def _listing_pages(base_url: str, title: str, count: int, macro: str, key: str |
         pages.append({"src_uri": src_uri, "title": title if number == 1 else f"{title}（第 {number} 页）",
                       "macro": macro, "key": key, "number": number})
     return pages
+
+
+def taken_addresses(pages: list[dict], src_uris: list[str]) -> list[Problem]:
+    """A hand-written page at the address of a generated page (a kindergarten's, a tag's, a further page of a
+    listing) would silently replace it or be replaced: the build and `validate` both refuse it."""
+    generated = {page["src_uri"]: page["title"] for page in pages}
+    return [Problem(f"docs/{src_uri}", 1, 1, "", f"与自动生成的页面“{generated[src_uri]}”同名，请改名或删除")
+            for src_uri in src_uris if src_uri in generated]

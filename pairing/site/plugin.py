@@ -97,6 +97,10 @@ class PairingPlugin(BasePlugin[PairingConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         """The kindergarten and tag pages, the further pages of each long listing, the plan index's data and the
         open-data files; the theme's files that no page loads are left out."""
+        written = [file.src_uri for file in files if file.is_documentation_page()]
+        taken = listings.taken_addresses(list(self.generated.values()), written)
+        if taken:
+            raise stop(format_problems(taken))
         for page in self.generated.values():
             _add(files, File.generated(config, page["src_uri"], content=generated_source(page)), page["title"])
         home_url = "" if config.use_directory_urls else "index.html"

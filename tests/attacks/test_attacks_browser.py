@@ -1,6 +1,8 @@
-"""In Chromium: the hostile content the checks allow (attack_cases.allowed_cases: attr_list syntax as text, headings
-named like the theme's ids, entity-encoded markup, quotes in titles and tags, an autolink with quotes, a GIF that
-is also JavaScript…), all on one plan, in the site as served over HTTP and in the offline copy opened from file://.
+"""In Chromium: the hostile content the checks allow (attack_cases.allowed_cases: Markdown links, images, emphasis and
+attr_list syntax as text in every field, section headings named like the theme's ids or made of Markdown and
+character references, entity-encoded markup, quotes in titles, tags, markers and members, an autolink with quotes,
+a GIF that is also JavaScript…), all on one plan, in the site as served over HTTP and in the offline copy opened
+from file://.
 
 On every page that shows the plan (the plan, the listings, its tag, the form editor, search results): no dialog
 opens, no script sets `window.__pwned` (every payload would), no element has an event handler attribute or a
@@ -141,8 +143,10 @@ def search_box_answers(page, query: str = attacks.MARK) -> None:
 def test_the_hostile_plan_holds_every_allowed_case():
     cases = attacks.allowed_cases()
     assert len(cases) >= 10
-    text = attacks.edited_starter([change for case in cases for change in case.starter_edits])
-    assert all(part in text for case in cases for old, new in case.starter_edits for part in new.split(old) if part)
+    text = attacks.edited_plan([change for case in cases for change in case.plan_edits])
+    assert all(part in text for case in cases for old, new in case.plan_edits for part in new.split(old) if part)
+    # hostile section headings at each level a section may have (2 is the default)
+    assert "    level: 3\n" in text and "    level: 4\n" in text
 
 
 def test_every_allowed_case_reaches_the_browser(hostile):
@@ -160,15 +164,26 @@ def test_served_pages_run_nothing(page, served, hostile, path):
     assert_nothing_ran(page, seen)
 
 
+def squeezed(text: str) -> str:
+    return " ".join(text.split())
+
+
 def test_served_plan_shows_the_hostile_text_as_text(page, served, hostile):
     open_and_provoke(page, served + "plans/example-pairing/")
-    article = " ".join(page.locator("article").inner_text().split())
-    assert [case.name for case in hostile["cases"] if case.shows and " ".join(case.shows.split()) not in article] == []
+    article = squeezed(page.locator("article").inner_text())
+    assert [case.name for case in hostile["cases"] if case.shows and squeezed(case.shows) not in article] == []
+    # each hostile section heading is one heading as written, in the article and in the table of contents
+    headings = [squeezed(text).removesuffix("¶").rstrip() for text in page.locator("article :is(h2, h3, h4)").all_inner_texts()]
+    toc = [squeezed(text) for text in page.locator(".md-nav--secondary .md-nav__link").all_text_contents()]
+    assert [case.name for case in hostile["cases"] if case.heading and squeezed(case.heading) not in headings] == []
+    assert [case.name for case in hostile["cases"] if case.heading and squeezed(case.heading) not in toc] == []
+    assert page.locator("article :is(h2, h3, h4) :is(em, strong, a:not(.headerlink), code)").count() == 0
     # the theme's own elements keep their ids: the page's headings cannot take them
     assert page.locator("#__config").count() == 1 and page.locator("#__config").evaluate("e => e.localName") == "script"
     assert page.locator("#__search").count() == 1 and page.locator("#__search").evaluate("e => e.localName") == "input"
-    # the GIF that is also JavaScript is an image, and was never run
-    assert page.locator("article img[src$='logo.gif']").count() == 1
+    # plan text is no Markdown: no link or image is made of it (the GIF that is also JavaScript is never shown)
+    assert page.locator("article img[src$='logo.gif']").count() == 0
+    assert page.locator("article .plan-part a, article .plan-card a[href*='javascript'], article img").count() == 0
 
 
 def test_served_search_opens_and_shows_the_hostile_plan_without_running_it(page, served):

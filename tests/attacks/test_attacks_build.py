@@ -2,7 +2,8 @@
 its own copy of the site, as CI would run them on a pull request.
 
 A refused case must be refused by both, with the same problems, naming the file and line in Chinese; an allowed case
-must publish a page that shows the hostile text as text and holds nothing that runs. No output may hold a traceback,
+must publish a page that shows the hostile text as text (a section heading as the whole text of one heading and of
+one entry of the table of contents) and holds nothing that runs. No output may hold a traceback,
 an English exception name or a path of the machine, and no raw control character (a file name is written into
 the output: an escape sequence would rewrite the reviewer's terminal). Each run's wall time is recorded; the bounds
 (validate 10 s, build 30 s) catch blow-ups, they are not a benchmark. The last test prints the summary.
@@ -19,13 +20,14 @@ import re
 import subprocess
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from builtpage import article_text
+from builtpage import article, article_text, text_of
 from conftest import MKDOCS, ROOT, copy_site
 
 import attack_cases as attacks
@@ -166,9 +168,9 @@ class PageReader(HTMLParser):
 
 
 def page_hazards(html: str) -> list[str]:
-    """What in a published page could run: event handler attributes, javascript:/data: addresses, embedded
-    documents, a refresh, scripts from elsewhere, inline scripts the page's policy does not allow, and theme ids
-    taken twice."""
+    """What in a published page could run or be taken over: event handler attributes, javascript:/data: addresses,
+    embedded documents, a refresh, scripts from elsewhere, inline scripts the page's policy does not allow, and ids
+    taken twice (the theme's, or the site's own: #share, #schedule-1, which links and calendars point to)."""
     reader = PageReader()
     reader.feed(html)
     reader.close()
@@ -179,9 +181,8 @@ def page_hazards(html: str) -> list[str]:
         digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
         if f"'sha256-{digest}'" not in reader.policy:
             hazards.append(f"inline script outside the policy: {script[:80]!r}")
-    for theme_id in sorted({i for i in reader.ids if i.startswith(("__", "md-"))}):
-        if reader.ids.count(theme_id) > 1:
-            hazards.append(f"id {theme_id!r} on {reader.ids.count(theme_id)} elements")
+    counts = Counter(reader.ids)
+    hazards += [f"id {taken!r} on {count} elements" for taken, count in sorted(counts.items()) if count > 1]
     return hazards
 
 
@@ -193,6 +194,20 @@ def page_path(out: Path, src: str) -> Path:
 
 def squeezed(text: str) -> str:
     return " ".join(text.split())
+
+
+SECTION_HEADING = re.compile(r"<h([234])\b[^>]*>.*?</h\1>", re.S)
+# Material's table of contents (the page's headings, in the sidebar): each entry's text is in a span of its own.
+TOC = re.compile(r'<nav class="md-nav md-nav--secondary".*?</nav>', re.S)
+TOC_ENTRY = re.compile(r'<span class="md-ellipsis">(.*?)</span>', re.S)
+
+
+def heading_texts(html: str) -> tuple[list[str], list[str]]:
+    """The text of every section heading of the page's article, and of every entry of its table of contents."""
+    headings = [squeezed(text_of(match.group())) for match in SECTION_HEADING.finditer(article(html))]
+    toc = TOC.search(html)
+    entries = [squeezed(text_of(entry)) for entry in TOC_ENTRY.findall(toc.group())] if toc else []
+    return headings, entries
 
 
 def judge(case: Attack, project: Path, out: Path, checked: Run, built: Run) -> list[str]:
@@ -221,7 +236,7 @@ def judge_refused(case: Attack, project: Path, out: Path, runs: dict[str, Run], 
         if not refused[what]:
             failures.append(f"{what} accepted it (exit {result.returncode})")
         elif not names_line(problems, case.file, line, case.message if case.expect == REFUSED else None):
-            failures.append(f"{what} did not say {case.file}:{line}: …{case.message or ''}…; it said:\n"
+            failures.append(f"{what} did not say {case.file}:{line or '(a line)'}: …{case.message or ''}…; it said:\n"
                             + "\n".join(problems[:5] or result.text.splitlines()[-5:]))
     checked, built = runs["validate"], runs["build"]
     if all(refused.values()) and set(problem_lines(checked.text)) != set(problem_lines(built.text)):
@@ -251,6 +266,12 @@ def judge_published(case: Attack, page: Path) -> list[str]:
     failures += [f"published page: {hazard}" for hazard in page_hazards(html)]
     if case.shows is not None and squeezed(case.shows) not in squeezed(article_text(html)):
         failures.append(f"the page does not show {case.shows!r} as text")
+    if case.heading is not None:
+        headings, entries = heading_texts(html)
+        if squeezed(case.heading) not in headings:
+            failures.append(f"no heading of the page is {case.heading!r} as written; its headings: {headings}")
+        if squeezed(case.heading) not in entries:
+            failures.append(f"no entry of the table of contents is {case.heading!r} as written")
     return failures
 
 
@@ -283,32 +304,42 @@ def test_each_class_has_at_least_three_cases():
     assert len({case.name for case in CASES}) == len(CASES)
 
 
-# CSV escaping (pairing/exports/opendata.py): cells a spreadsheet would take for a formula.
+# CSV escaping (pairing/exports/opendata.py): cells a spreadsheet would take for a formula, in every text column of
+# plans.csv and schedule.csv (one row per timetable row: 计划网址名, 计划标题, 安排行, 时间, 年份, 月份, 内容).
 FORMULA_TITLE = '=HYPERLINK("https://example.org","点击")'
-FORMULA_CELLS = {"title": FORMULA_TITLE, "original_title": "@某某", "activities": ["+1+1", "-2+3", "@SUM(1,2)", "=1+1"]}
-CSV_ESCAPING_WIRED = "def text_cell" in (ROOT / "pairing/exports/opendata.py").read_text(encoding="utf-8")
 
 
-@pytest.mark.xfail(not CSV_ESCAPING_WIRED, reason="CSV escaping not wired yet", strict=True)
+def csv_table(path: Path) -> list[dict]:
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    return [dict(zip(rows[0], row)) for row in rows[1:]]
+
+
 def test_csv_cells_that_look_like_formulas_are_quoted(tmp_path):
     project = copy_site(tmp_path / "project")
-    plan = attacks.edited_starter([
-        ("title: 某某幼儿园结对帮扶计划", f"title: '{FORMULA_TITLE}'\noriginal_title: '@某某'"),
-        ("        - 第一项活动\n        - 第二项活动", "        - '+1+1'\n        - '-2+3'"),
-        ("items: [跨两个月的活动]", "items: ['@SUM(1,2)', '=1+1']"),
+    plan = attacks.edited_plan([
+        (attacks.TITLE, f"title: {attacks.Y(FORMULA_TITLE)}\noriginal_title: '@某某'"),
+        (attacks.PERIOD, "  text: '-2024年3月至2025年1月'"),
+        (attacks.FIRST_HEADING, "  - heading: '=一、指导思想'\n"),
+        (attacks.LAST_TAG, attacks.LAST_TAG.replace("环境创设", "'+环境创设'")),
+        (attacks.TAGS.replace(attacks.LAST_TAG, ""), "tags:\n  - '@送教下乡'\n"),
+        (attacks.FIRST_ROW, "      - when: '=1+1'\n"),                                      # a row's time
+        ("          - marker: 1、\n            text: 第一项活动", "          - marker: '@'\n            text: 第一项活动"),
+        (attacks.ROW_AFTER, "        text: '-2+3'\n      - when: '+1+1'\n        text: '@SUM(1,2)'\n"),
     ])
     (project / attacks.NEW_PLAN).write_text(plan, encoding="utf-8")
     built = build(project, tmp_path / "out")
     assert built.returncode == 0, built.text[-2000:]
-    plans = list(csv.reader(io.StringIO((tmp_path / "out/data/plans.csv").read_text(encoding="utf-8-sig"))))
-    schedule = list(csv.reader(io.StringIO((tmp_path / "out/data/schedule.csv").read_text(encoding="utf-8-sig"))))
-    row = next(row for row in plans if row[0] == "example-pairing")
-    assert row[1:3] == [f"'{FORMULA_TITLE}", "'@某某"]
-    activities = [row[-1] for row in schedule if row[0] == "example-pairing"]
-    assert activities == [f"'{cell}" for cell in FORMULA_CELLS["activities"]]
-    assert {row[1] for row in schedule if row[0] == "example-pairing"} == {f"'{FORMULA_TITLE}"}
+    plans = csv_table(tmp_path / "out/data/plans.csv")
+    schedule = csv_table(tmp_path / "out/data/schedule.csv")
+    row = next(row for row in plans if row["网址名"] == "example-pairing")
+    assert [row["标题"], row["原标题"], row["时间（原文写法）"]] == [f"'{FORMULA_TITLE}", "'@某某", "'-2024年3月至2025年1月"]
+    assert row["章节"].startswith("'=一、指导思想、") and row["标签"] == "'@送教下乡、+环境创设"
+    rows = [row for row in schedule if row["计划网址名"] == "example-pairing"]
+    assert [(row["安排行"], row["时间"], row["内容"]) for row in rows] == [
+        ("1", "'=1+1", "'@第一项活动 2、第二项活动"), ("2", "十、十一月份：", "'-2+3"), ("3", "'+1+1", "'@SUM(1,2)")]
+    assert {row["计划标题"] for row in rows} == {f"'{FORMULA_TITLE}"}
     # and no cell of either file, from any plan, starts a formula
-    cells = [cell for table in (plans, schedule) for row in table for cell in row]
+    cells = [cell for table in (plans, schedule) for row in table for cell in row.values()]
     assert [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))] == []
 
 

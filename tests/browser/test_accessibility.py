@@ -54,10 +54,13 @@ def test_tables_have_captions_and_header_cells(page, site_server, path):
       columnHeaders: t.querySelectorAll("thead th[scope=col]").length,
       rows: t.querySelectorAll("tbody tr").length,
       rowsWithHeader: t.querySelectorAll("tbody tr > th[scope=row], tbody tr > th").length,
+      timetable: t.closest(".plan-timetable") !== null,
     }))""")
     for table in tables:
         assert table["caption"], table
         assert table["columnHeaders"] >= 2, table
+        if table["timetable"]:   # a plan's timetable: each row is named by its time (th scope=row)
+            assert table["rows"] >= 1 and table["rowsWithHeader"] == table["rows"], table
 
 
 @pytest.mark.parametrize("path", ["", "plans/dongyuan-pairing/", "404.html"])

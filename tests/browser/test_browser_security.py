@@ -7,10 +7,13 @@ import json
 
 import pytest
 
-from check_cases import STARTER
-from conftest import copy_site, run_build, serve
-from pairing.content import plans
+from conftest import ROOT, copy_site, run_build, serve
+from pairing.content import plans, schema
+from pairing.content.markup import NO_HTML
 from pairing.site import csp, sanitize
+
+# A valid plan (slug example-pairing); every text of a plan is a field of its front matter.
+BASE = (ROOT / "tests" / "fixtures" / "base-plan.md").read_text(encoding="utf-8")
 
 PAGES = ["", "plans/dongyuan-pairing/", "plans/xx-county-jiguan-pairing/", "kindergartens/", "kindergartens/gaojian/",
          "calendar/", "calendar/page/2/", "tags/", "tags/环境创设/", "open-data/", "editing/", "editor/", "404.html"]
@@ -73,21 +76,36 @@ def test_an_inline_script_without_its_hash_is_blocked(page, site_server):
 
 # Tags, comments and <! <? are refused in every text (test_markup_as_html_is_refused_before_the_build): what plan text
 # may still hold of markup is quotes that could close an attribute, < and > that open no tag, & and character
-# references, which must all be shown as written.
+# references, which must all be shown as written (never decoded), in the templates and in a section heading (the
+# one text that becomes Markdown, every ASCII mark written as a character reference).
 TRAP = '"\' autofocus onfocus=alert(1) x="&amp;&lt;b&gt;粗&lt;/b&gt; <3 < b> <粗>'
 # Titles, kindergarten names and tags may not hold < > & (Material prints them unescaped); quotes they may.
 TITLE_TRAP = '"\'引号\'"'
 # What the trap used to be: real tags, now refused at the check, and removed by the sanitizer should one get through.
 OLD_TRAP = '</textarea></script></title>"\'&<b>粗</b>'
-NO_HTML = "不能包含 HTML 标签、注释或 <! <? 写法：请直接写文字，链接写成 [文字](网址)"
+
+
+def quoted(text: str) -> str:
+    """A text as a YAML double-quoted scalar (JSON's escapes are YAML's)."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def test_markup_as_html_is_refused_before_the_build():
-    front = STARTER.replace("title: 某某幼儿园结对帮扶计划", f"title: 某某\noriginal_title: {json.dumps(OLD_TRAP, ensure_ascii=False)}")
-    body = front.replace("这里写计划开头的一段话。", f"这里写{OLD_TRAP}", 1)
-    _, problems = plans.check_page(body, "docs/plans/example-pairing.md", "plans/example-pairing.md", True)
-    assert [str(p) for p in problems] == [f"docs/plans/example-pairing.md:3:17: original_title: {NO_HTML}",
-                                          *(f"docs/plans/example-pairing.md:41:{column}: {NO_HTML}" for column in (4, 15, 24, 35, 39))]
+    texts = {("original_title",): OLD_TRAP, ("sections", 1, "heading"): "一、" + OLD_TRAP,
+             ("sections", 3, "list", 0, "text"): "这里写" + OLD_TRAP}
+    plan = (BASE.replace("title: 测试用结对帮扶计划\n", f"title: 某某\noriginal_title: {quoted(OLD_TRAP)}\n", 1)
+            .replace("  - heading: 一、指导思想\n", f"  - heading: {quoted('一、' + OLD_TRAP)}\n", 1)
+            .replace("        text: 每学期送教两次。\n", f"        text: {quoted('这里写' + OLD_TRAP)}\n", 1))
+    lines = plan.splitlines()
+
+    def at(text: str) -> str:
+        number = next(n for n, line in enumerate(lines, start=1) if quoted(text) in line)
+        return f"{number}:{lines[number - 1].index(quoted(text)) + 1}"
+
+    _, problems = plans.check_page(plan, "docs/plans/example-pairing.md", "plans/example-pairing.md", True)
+    # each text with markup is refused once, at the text, whatever and however much markup it holds
+    assert [str(p) for p in problems] == [f"docs/plans/example-pairing.md:{at(text)}: {schema.field_label(path)}: {NO_HTML}"
+                                          for path, text in texts.items()]
 
 
 def test_markup_that_got_through_would_be_removed_from_the_page():
@@ -98,15 +116,16 @@ def test_markup_that_got_through_would_be_removed_from_the_page():
 
 @pytest.fixture(scope="module")
 def trapped_site(tmp_path_factory):
-    """The real site with markup-like text (allowed, shown as text) in fields our templates print, and quotes
-    in the fields Material prints."""
+    """The real site with markup-like text (allowed, shown as text) in fields our templates print and in a section
+    heading (Markdown), and quotes in the fields Material prints."""
     project = copy_site(tmp_path_factory.mktemp("trap"))
     plan = project / "docs/plans/dongyuan-pairing.md"
     text = plan.read_text(encoding="utf-8")
-    for old, new in [("title: 东苑幼儿园结对帮扶计划", f"title: {json.dumps('东苑' + TITLE_TRAP, ensure_ascii=False)}"),
-                     ("original_title: 篇1：幼儿园帮扶计划", f"original_title: {json.dumps('篇1' + TRAP, ensure_ascii=False)}"),
-                     ("    - 我园指派专人负责结对活动，", f"    - {json.dumps(TRAP, ensure_ascii=False)}\n    - 我园指派专人负责结对活动，"),
-                     ("tags: [", f"tags: [{json.dumps('标签' + TITLE_TRAP, ensure_ascii=False)}, ")]:
+    for old, new in [("title: 东苑幼儿园结对帮扶计划", f"title: {quoted('东苑' + TITLE_TRAP)}"),
+                     ("original_title: 篇1：幼儿园帮扶计划", f"original_title: {quoted('篇1' + TRAP)}"),
+                     ('      - marker: "1."\n', f"      - text: {quoted(TRAP)}\n" + '      - marker: "1."\n'),
+                     ("  - kind: closing\n", f"  - heading: {quoted(TRAP)}\n" + "  - kind: closing\n"),
+                     ("tags:\n", f"tags:\n  - {quoted('标签' + TITLE_TRAP)}\n")]:
         assert old in text
         text = text.replace(old, new, 1)
     plan.write_text(text, encoding="utf-8")
@@ -130,5 +149,7 @@ def test_markup_in_plan_text_is_shown_not_run(page, trapped_site, path):
 def test_the_plan_page_shows_markup_like_text_as_written(page, trapped_site):
     visit(page, trapped_site + "plans/dongyuan-pairing/")
     article = page.locator("article").inner_text()
-    assert article.count(TRAP) == 2
+    assert article.count(TRAP) == 3                      # the original title, a list item and a section heading
+    assert page.locator("article h2", has_text=TRAP).count() == 1
+    assert page.locator(".md-nav--secondary .md-nav__link", has_text=TRAP).count() == 1   # the table of contents
     assert page.title().startswith("东苑" + TITLE_TRAP)

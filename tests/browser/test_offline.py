@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from pairing.content import schema
 from pairing.exports import offline
 
 PLAN_SLUGS = sorted(p.stem for p in (ROOT / "docs" / "plans").glob("*.md"))
@@ -84,8 +85,8 @@ def test_broken_content_gives_chinese_problems_and_no_zip(site_copy, tmp_path):
                     encoding="utf-8")
     with pytest.raises(offline.OfflineBuildError) as caught:
         offline.build_zip(site_copy, tmp_path / "copy.zip")
-    assert ('docs/plans/z-town-pairing.md:3:7: slug: 网址名必须与文件名相同：文件名是 z-town-pairing.md，'
-            '网址名却是 "z-town"') in str(caught.value)
+    assert (f'docs/plans/z-town-pairing.md:3:7: {schema.field_label(("slug",))}: 网址名必须与文件名相同：文件名是 '
+            'z-town-pairing.md，网址名却是 "z-town"') in str(caught.value)
     assert not (tmp_path / "copy.zip").exists()
 
 

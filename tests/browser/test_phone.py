@@ -58,7 +58,8 @@ def test_no_sideways_scrolling_at_360_px(phone, site_server, path):
 
 def test_wide_schedule_scrolls_inside_its_own_box(phone, site_server):
     phone.goto(site_server + "plans/xx-county-jiguan-pairing/")
-    box = phone.locator(".plan-schedule table").bounding_box()
+    assert phone.locator(".plan-timetable tbody tr[id^=schedule-]").count() == 10
+    box = phone.locator(".plan-timetable table").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 360
 
 

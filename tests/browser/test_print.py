@@ -35,7 +35,7 @@ def print_plan(browser, url: str, extra_css: str = "") -> dict:
     page.goto(url)
     if extra_css:
         page.add_style_tag(content=extra_css)
-    rows = page.locator(".plan-schedule tbody tr").evaluate_all(
+    rows = page.locator(".plan-timetable tbody tr[id^=schedule-]").evaluate_all(
         "rows => rows.map(r => [r.querySelector('th').innerText, r.querySelector('td').innerText])")
     pdf = page.pdf(format="A4", print_background=False)
     context.close()
@@ -66,17 +66,21 @@ def test_printed_plan_is_a4_with_a_sensible_page_count(printed):
     assert 2 <= len(printed["pages"]) <= 6, len(printed["pages"])
 
 
-def test_printed_plan_starts_with_title_parties_and_period(printed):
+def test_printed_plan_starts_with_title_original_title_and_parties(printed):
     first = printed["pages"][0]
     assert first.startswith(normalised("XX县机关幼儿园与XX镇中心幼儿园结对帮扶计划"))
-    for fact in ["帮扶园XX县机关幼儿园", "受援园XX镇中心幼儿园", "时间二月至十二月(原文未注明年份)"]:
+    # the plan gives no period of its own (its timetable gives the months): the card states none
+    for fact in ["原标题:篇2:幼儿园帮扶计划", "帮扶园XX县机关幼儿园", "受援园XX镇中心幼儿园(撰写单位)"]:
         assert normalised(fact) in first
+    assert normalised("原文未注明") not in first
 
 
 def test_printed_plan_has_every_section_in_order(printed):
     text = "".join(printed["pages"])
-    headings = ["一、指导思想", "二、工作原则", "三、成立领导小组", "四、帮扶内容", "五、组织实施", "六、具体活动安排"]
-    positions = [text.index(normalised(h)) for h in headings]
+    # the sections as the plan writes them (headings of levels 2 and 3), its leadership group, and its signature
+    parts = ["一、指导思想", "二、工作原则", "三、成立领导小组", "组员:XXXXXXXX", "四、帮扶内容", "(一)幼儿园管理", "(五)校园文化建设",
+             "五、组织实施", "六、具体活动安排", "十二月份:制定帮扶总结", "XX镇中心幼儿园XX年X月"]
+    positions = [text.index(normalised(part)) for part in parts]
     assert positions == sorted(positions)
 
 
@@ -102,4 +106,4 @@ def test_split_row_check_can_fail(browser, site_server):
     # negative test: a row made taller than a page, and allowed to break, must be reported as split
     tall_row = ("#schedule-4 td li + li { margin-top: 250mm; } "
                 ".md-typeset table tr { break-inside: auto !important; }")
-    assert "六月份" in split_rows(print_plan(browser, site_server + PLAN, tall_row))   # schedule-4
+    assert "六月份：" in split_rows(print_plan(browser, site_server + PLAN, tall_row))   # schedule-4
