@@ -63,7 +63,7 @@ def header(options, ran: dict) -> str:
         "own model cache (`jieba.cache` in the temporary directory, made once per machine) is there for every "
         "configuration alike.",
         "- Plans: synthetic, recombined from the seed plans' clauses (bench/synthetic.py), every field "
-        "and macro used, plus the five seed plans. (b) is the same content as plain Markdown "
+        "and every kind of section used, plus the five seed plans. (b) is the same content as plain Markdown "
         "(bench/baseline.py) built by stock Material with jieba search and every page in the navigation.",
         "- Peak memory: the build process's own max RSS (wait4). Sizes gzip'd at level 6. MB and KB are "
         "2^20 and 2^10 bytes.",

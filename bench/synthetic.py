@@ -1,7 +1,12 @@
 """Synthetic plans for the benchmark: varied Chinese text recombined from the seed plans' own clauses.
 
-Every plan is valid against pairing/schema.yml and uses every plan macro, so a build of N synthetic
-plans exercises the same code paths as N real ones. Deterministic for a given seed.
+Every plan is valid against the site's schema (pairing/content/schema.yml) and is written as the site's plans are:
+front matter only, every top-level field and every kind of section (paragraphs, list with sub-items, group,
+timetable, signature, a heading alone, headings of levels 2 and 3), so a build of N synthetic plans exercises the
+same code paths as N real ones. Deterministic for a given seed.
+
+A `--before` ref from before issue 16 (its schema has no `sections`) gets its own format: the fixed fields and a
+body with every plan macro (legacy_plan), so that the older site builds the same content.
 """
 
 from __future__ import annotations
@@ -26,6 +31,11 @@ GIVEN = "丽芳敏静燕娟霞红艳玲萍华英梅琳雪晶慧洁颖"
 NUMBERINGS = ["1、", "1.", "一、", "（一）", "①", "(1)"]
 SECTION_NUMBERS = "一二三四五六七八九十"
 ROLES_AFTER_LEADER = ["副组长", "组员", "组员", "成员"]
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+# The schema files a site may have had (this one; refs before the pairing package had it at pairing/schema.yml).
+SCHEMA_FILES = ["pairing/content/schema.yml", "pairing/schema.yml"]
+# Ten months of a school year: September to December, then January and March to July of the next year.
+SCHOOL_YEAR = [9, 10, 11, 12, 1, 3, 4, 5, 6, 7]
 
 
 def copy_site(root: Path, target: Path) -> Path:
@@ -79,9 +89,29 @@ class Writer:
         return "".join(self.sentence() for _ in range(self.rng.randint(*sentences)))
 
     def outline(self, items: int, numbered: bool = True) -> dict:
+        """A list in the format before issue 16 (legacy_plan): a numbering style and its items."""
         outline: dict = {"numbering": self.rng.choice(NUMBERINGS)} if numbered else {}
         outline["items"] = [self.sentence((1, 3)) for _ in range(items)]
         return outline
+
+    def items(self, count: int, style: str | None = None) -> list[dict]:
+        """A list of `count` items, each with its marker as written in one numbering style (chosen at random)."""
+        style = style or self.rng.choice(NUMBERINGS)
+        return [{"marker": marker(style, n), "text": self.sentence((1, 3))} for n in range(1, count + 1)]
+
+
+def marker(style: str, n: int) -> str:
+    """The marker of item n in a numbering style, as the plans write it (1、 2、 / （一） / ① …)."""
+    numeral = chinese_numeral(n)
+    return {"1、": f"{n}、", "1.": f"{n}.", "一、": f"{numeral}、", "（一）": f"（{numeral}）", "①": CIRCLED[n - 1],
+            "(1)": f"({n})"}[style]
+
+
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二 (a school year's months and a list's numbers)."""
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 0 else "十" if tens == 1 else SECTION_NUMBERS[tens - 1] + "十") + (
+        SECTION_NUMBERS[ones - 1] if ones else "")
 
 
 # Kindergartens and plans
@@ -97,7 +127,71 @@ def kindergartens(count: int, rng: random.Random) -> dict:
     return found
 
 
-def plan(number: int, writer: Writer, tags: list[str], helping: str, helped: str, names: dict) -> tuple[dict, str]:
+def plan(number: int, writer: Writer, tags: list[str], helping: str, helped: str, names: dict) -> dict:
+    """One plan as the site writes it: front matter only, every field and every kind of section."""
+    rng = writer.rng
+    slug = f"synthetic-{number:04d}"
+    year = rng.randint(2015, 2025)
+    heading = iter(f"{numeral}、" for numeral in SECTION_NUMBERS)
+    sections = [
+        {"kind": "intro", "paragraphs": [writer.paragraph()]},
+        {"heading": f"{next(heading)}指导思想", "kind": "guiding_ideology", "paragraphs": [writer.paragraph()]},
+        {"heading": f"{next(heading)}工作原则", "kind": "principles", "paragraphs": [writer.paragraph((1, 2))]},
+        {"heading": f"{next(heading)}现状分析", "kind": "status", "paragraphs": [writer.paragraph((1, 2))]},
+        {"heading": "存在的不足：", "level": 3, "kind": "status", "list": writer.items(3)},
+        {"heading": f"{next(heading)}领导小组", "kind": "leadership", "group": group(rng)},
+        {"heading": f"{next(heading)}工作目标", "kind": "goals", "list": writer.items(3)},
+        {"heading": f"{next(heading)}帮扶内容", "kind": "content"},
+        *[{"heading": f"（{chinese_numeral(n)}）{writer.sentence((1, 1)).rstrip('。')[:12]}", "level": 3,
+           "kind": "content", "list": writer.items(2)} for n in range(1, 4)],
+        {"heading": f"{next(heading)}具体措施", "kind": "measures", "list": nested_items(writer)},
+        {"heading": f"{next(heading)}组织实施", "kind": "organisation", "list": writer.items(2)},
+        {"heading": f"{next(heading)}活动安排", "kind": "schedule", "timetable": timetable(writer, year)},
+        {"kind": "closing", "paragraphs": [writer.paragraph((1, 2))]},
+        {"signature": {"org": names[helped], "date": f"{year}年8月"}},
+    ]
+    return {
+        "title": f"{names[helping]}与{names[helped]}结对帮扶计划（{number}）",
+        "slug": slug,
+        "original_title": f"篇{number}：幼儿园结对帮扶工作计划",
+        "parties": [{"kindergarten": helping, "role": "helping"}, {"kindergarten": helped, "role": "helped"}],
+        "author": helped,
+        "period": {"text": f"{year}年9月至{year + 1}年7月", "start_year": year, "start_month": 9,
+                   "end_year": year + 1, "end_month": 7},
+        "sections": sections,
+        "tags": rng.sample(tags, rng.randint(3, 6)),
+    }
+
+
+def group(rng: random.Random) -> list[dict]:
+    people = [{"role": "组长：", "name": rng.choice(SURNAMES) + rng.choice(GIVEN), "duty": "（全面负责结对帮扶工作）"}]
+    for role in rng.sample(ROLES_AFTER_LEADER, 3):
+        people.append({"role": f"{role}：", "name": rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, 2))})
+    return people
+
+
+def nested_items(writer: Writer) -> list[dict]:
+    """Four items with headings, each with sub-items in another numbering style."""
+    found = []
+    for item in writer.items(4, "1、"):
+        found.append({**item, "heading": writer.sentence((1, 1)).rstrip("。")[:10] + "：",
+                      "items": writer.items(writer.rng.randint(1, 3), "(1)")})
+    return found
+
+
+def timetable(writer: Writer, year: int) -> list[dict]:
+    """A school year's rows, each with its time as written, its year and month, and one to three items."""
+    rows = []
+    for month in SCHOOL_YEAR:
+        row_year = year if month >= 9 else year + 1
+        rows.append({"when": f"{row_year}年{chinese_numeral(month)}月份：", "year": row_year, "months": [month],
+                     "items": writer.items(writer.rng.randint(1, 3))})
+    return rows
+
+
+# The format before issue 16, for a --before ref whose schema has no sections.
+def legacy_plan(number: int, writer: Writer, tags: list[str], helping: str, helped: str,
+                names: dict) -> tuple[dict, str]:
     """One plan: (front matter, body) using every field and every plan macro."""
     rng = writer.rng
     slug = f"synthetic-{number:04d}"
@@ -135,7 +229,7 @@ def leadership(rng: random.Random) -> list[dict]:
 def schedule(writer: Writer) -> list[dict]:
     """Ten months: September to December, then January and March to July of the next year."""
     rows = []
-    for month in [9, 10, 11, 12, 1, 3, 4, 5, 6, 7]:
+    for month in SCHOOL_YEAR:
         row: dict = {"months": [month]}
         if month < 9:
             row["next_year"] = True
@@ -156,8 +250,19 @@ def body(writer: Writer) -> str:
     return "\n".join(parts)
 
 
+def writes_sections(project: Path) -> bool:
+    """Whether the project's site takes plans as sections in front matter (issue 16), from its own schema."""
+    for name in SCHEMA_FILES:
+        path = project / name
+        if path.is_file():
+            schema = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            return "sections" in schema.get("properties", {})
+    return False
+
+
 def write_plans(project: Path, count: int, seed: int = 8) -> list[str]:
-    """Add `count` synthetic plans and their kindergartens to a site copy; return the new plan files."""
+    """Add `count` synthetic plans and their kindergartens to a site copy, in the format its site takes; return
+    the new plan files."""
     clauses, tags = seed_clauses(project), seed_tags(project)
     data_file = project / "data" / "kindergartens.yml"
     existing = yaml.safe_load(data_file.read_text(encoding="utf-8-sig")) or {}
@@ -165,13 +270,19 @@ def write_plans(project: Path, count: int, seed: int = 8) -> list[str]:
     names = {kid: record["name"] for kid, record in {**existing, **generated}.items()}
     data_file.write_text(dump({**existing, **generated}), encoding="utf-8")
     ids, written = list(generated), []
+    sections = writes_sections(project)
     for number in range(1, count + 1):
         # Plan n is the same whatever the count, so pages can be compared across sizes of the site.
         writer = Writer(clauses, random.Random(f"{seed}-{number}"))
         helping, helped = ids[2 * number - 2], ids[2 * number - 1]
-        data, text = plan(number, writer, tags, helping, helped, names)
+        if sections:
+            data = plan(number, writer, tags, helping, helped, names)
+            text = f"---\n{dump(data)}---\n"
+        else:
+            data, body_text = legacy_plan(number, writer, tags, helping, helped, names)
+            text = f"---\n{dump(data)}---\n\n{body_text}"
         path = project / "docs" / "plans" / f"{data['slug']}.md"
-        path.write_text(f"---\n{dump(data)}---\n\n{text}", encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
         written.append(path.name)
     return written
 

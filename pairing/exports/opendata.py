@@ -245,7 +245,7 @@ def calendar_events(plan: Plan, site_url: str) -> list[dict]:
             events.append({
                 "uid": uid if seen[uid] == 1 else uid.replace("@", f"-{seen[uid]}@"),
                 "start": start, "end": end,
-                "summary": f"{plan.data['title']}：{row['when']}",
+                "summary": f"{plan.data['title']} · {row['when']}",
                 "description": row_text(row, "\n"),
                 "url": absolute_url(site_url, plan.url) + f"#{row['anchor']}",
             })

@@ -34,8 +34,9 @@ def field_rows(schema: dict | None = None, prefix: str = "", required: tuple = (
 
 
 def _object_shapes(spec: dict, root: dict) -> list[dict]:
-    """The shapes with named fields that a value may take: the spec itself, or its object branches (anyOf)."""
-    branches = [_resolve(b, root) for b in spec.get("anyOf", [])] or [spec]
+    """The shapes with named fields that a value may take: the spec itself and its object branches (anyOf; a branch
+    that only requires one field or another, as a timetable row's, is a rule, not a shape)."""
+    branches = [spec, *(_resolve(b, root) for b in spec.get("anyOf", []))]
     return [b for b in branches if b.get("type") == "object" and "properties" in b]
 
 

@@ -29,6 +29,8 @@ NOT_IN_CONTENT = ("title", "slug", "former_slugs", "author")
 # The card's words before a fact (overrides/partials/plan/card.html), checked with it: a fact as short as
 # "原文未注明" or one tag is also found elsewhere on the page, and must be found where the card shows it.
 CARD_LABELS = {"original_title": "原标题：", "period": "时间", "tags": "标签"}
+# The class of the card at the top of a plan page (overrides/partials/plan/card.html; pagetext.REGION_CLASSES).
+CARD_CLASS = "plan-card"
 # The class of each plan's row in the plan index (overrides/partials/plan/plan_index.html).
 PLAN_ROW_CLASS = "plan-row"
 SITEMAP_NAMESPACE = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -86,16 +88,23 @@ def page_file(site_dir: Path, url: str) -> Path:
 
 def page_lost_content(plan: Plan, content: PageContent, kindergartens: dict) -> list[Problem]:
     """What of the plan's front matter its page's content does not show."""
-    return lost_from_text(plan, squeeze(content.text), kindergartens)
+    return lost_from_text(plan, *shown_parts(content), kindergartens)
 
 
-def lost_from_text(plan: Plan, shown: str, kindergartens: dict) -> list[Problem]:
-    """page_lost_content from the page's text already squeezed."""
+def shown_parts(content: PageContent) -> tuple[str, str]:
+    """A plan page's text in two parts, squeezed: its card, and everything after the card. Each fact is looked for
+    only where its template shows it, so that the same words elsewhere cannot stand in for it."""
+    start, end = content.regions.get(CARD_CLASS, (0, 0))
+    return squeeze(content.text[start:end]), squeeze(content.text[end:])
+
+
+def lost_from_text(plan: Plan, card: str, rest: str, kindergartens: dict) -> list[Problem]:
+    """page_lost_content from the page's card and the text after it, both squeezed."""
     problems, position = [], 0
     for field_name, text in expected_texts(plan, kindergartens).items():
-        # The sections must be found in their order, each after the one before; the card's facts anywhere.
-        in_order = field_name.startswith("sections[")
-        found = shown.find(squeeze(text), position if in_order else 0)
+        # The card's facts anywhere in the card; the sections after the card, each after the one before.
+        in_order = field_name.startswith("sections[") and not field_name == "sections"
+        found = rest.find(squeeze(text), position) if in_order else card.find(squeeze(text))
         if found < 0:
             line, column = plan.source.where(_path_of(field_name))
             problems.append(Problem(plan.file, line, column, schema.field_label(_path_of(field_name)),
@@ -119,7 +128,7 @@ class BuiltPages:
     kindergartens: dict | None = None
     links: dict[str, tuple[list[str], set[str]]] = field(default_factory=dict)
     lost: dict[str, list[Problem]] = field(default_factory=dict)   # plan src_uri → problems
-    shown: dict[str, tuple[Plan, str]] = field(default_factory=dict)   # without kindergartens: src_uri → squeezed text
+    shown: dict[str, tuple[Plan, str, str]] = field(default_factory=dict)   # without kindergartens: src_uri → shown_parts
     plan_rows: int = 0   # rows of the plan index, over all its pages
 
     def record(self, site_file: str, content: PageContent, plan: Plan | None, lists_plans: bool) -> None:
@@ -130,13 +139,13 @@ class BuiltPages:
             if self.kindergartens is not None:
                 self.lost[plan.src_uri] = page_lost_content(plan, content, self.kindergartens)
             else:
-                self.shown[plan.src_uri] = (plan, squeeze(content.text))
+                self.shown[plan.src_uri] = (plan, *shown_parts(content))
         if lists_plans:
             self.plan_rows += content.classes.get(PLAN_ROW_CLASS, 0)
 
     def lost_content(self, collection: Collection) -> list[Problem]:
-        for src_uri, (plan, shown) in self.shown.items():
-            self.lost[src_uri] = lost_from_text(plan, shown, collection.kindergartens)
+        for src_uri, (plan, card, rest) in self.shown.items():
+            self.lost[src_uri] = lost_from_text(plan, card, rest, collection.kindergartens)
         self.shown.clear()
         return [problem for plan in collection.plans.values()
                 for problem in self.lost.get(plan.src_uri, [missing_page(plan)])]

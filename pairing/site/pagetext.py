@@ -60,12 +60,18 @@ IMPLIED_ENDS: dict[str, list[tuple[set[str], set[str]]]] = {
 }
 
 
+# Elements whose text is kept apart as well (PageContent.regions), by class: the plan card, whose facts the audit
+# must find in the card and nowhere else, and whose text a section's must not stand in for.
+REGION_CLASSES = ("plan-card",)
+
+
 @dataclass
 class PageContent:
     text: str = ""
     links: list[str] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     classes: dict[str, int] = field(default_factory=dict)   # class name → how many elements carry it
+    regions: dict[str, tuple[int, int]] = field(default_factory=dict)   # REGION_CLASSES → (start, end) in text
 
 
 def unseen(tag: str, values: dict[str, str], classes: list[str]) -> bool:
@@ -88,6 +94,8 @@ class _Reader(HTMLParser):
         self.parts: list[str] = []
         self.open: list[tuple[str, bool]] = []   # (tag, whether its text is unseen), the innermost last
         self.hidden = False                      # whether the innermost open element's text is unseen
+        self.length = 0                          # characters of text read so far
+        self.regions: dict[int, str] = {}        # depth in self.open of an open REGION_CLASSES element → its class
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
@@ -106,6 +114,10 @@ class _Reader(HTMLParser):
         if tag in VOID:
             return
         self.hidden = self.hidden or unseen(tag, values, classes)
+        region = next((name for name in REGION_CLASSES if name in classes), None)
+        if region is not None and region not in self.found.regions:
+            self.regions[len(self.open)] = region
+            self.found.regions[region] = (self.length, self.length)
         self.open.append((tag, self.hidden))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -118,6 +130,7 @@ class _Reader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if self.open and self.open[-1][0] == tag:   # the usual case: the innermost element ends
             self.open.pop()
+            self.ended_regions()
             self.hidden = bool(self.open) and self.open[-1][1]
         else:
             self._close({tag}, END_SCOPES.get(tag, _DEFAULT_SCOPE if tag in _SPECIAL else _SPECIAL))
@@ -125,6 +138,13 @@ class _Reader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.hidden:
             self.parts.append(data)
+            self.length += len(data)
+
+    def ended_regions(self) -> None:
+        """Record where each region whose element is no longer open ends."""
+        for depth in [depth for depth in self.regions if depth >= len(self.open)]:
+            name = self.regions.pop(depth)
+            self.found.regions[name] = (self.found.regions[name][0], self.length)
 
     def _close(self, names: set[str], stops: set[str]) -> None:
         """Close the innermost open element named in names (and all inside it), unless one in stops (not named
@@ -133,6 +153,7 @@ class _Reader(HTMLParser):
             name = self.open[index][0]
             if name in names:
                 del self.open[index:]
+                self.ended_regions()
                 self.hidden = bool(self.open) and self.open[-1][1]
                 return
             if name in stops:
@@ -144,6 +165,8 @@ def read(html: str) -> PageContent:
     reader = _Reader()
     reader.feed(html)
     reader.close()
+    reader.open.clear()
+    reader.ended_regions()   # a region left open ends with the page
     reader.found.text = "".join(reader.parts)
     return reader.found
 

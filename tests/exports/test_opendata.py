@@ -93,7 +93,7 @@ def test_events_name_the_row_as_written_and_link_to_it():
     events = opendata.calendar_events(one, SITE)
     assert [(e["start"], e["end"]) for e in events] == [(date(2024, 9, 1), date(2024, 10, 1)),
                                                          (date(2025, 10, 1), date(2025, 12, 1))]
-    assert [e["summary"] for e in events] == ["one 计划：九月份", "one 计划：十、十一月份"]
+    assert [e["summary"] for e in events] == ["one 计划 · 九月份", "one 计划 · 十、十一月份"]
     # the row's content as written, a paragraph or an item a line, each marker right before its text
     assert events[1]["description"] == "开展送教活动\n组织观摩\n1、语言\n2、科学： 观察"
     # rows are numbered across the plan's timetables: the dated row of the second one is the third row
@@ -138,7 +138,7 @@ def test_ics_parses_with_all_day_events_and_time_zone():
     (event,) = calendar.walk("VEVENT")
     assert event.decoded("dtstart") == date(2024, 9, 1) and event.decoded("dtend") == date(2024, 10, 1)
     assert "VALUE=DATE" in event.to_ical().decode()
-    assert str(event["summary"]) == "dated 计划：9月"
+    assert str(event["summary"]) == "dated 计划 · 9月"
     assert str(event["description"]) == "9月的活动"
     assert calendar["x-wr-timezone"] == "Asia/Shanghai"
     # all-day dates name no time zone, so none is carried; a calendar without events keeps one to be valid

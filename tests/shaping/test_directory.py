@@ -21,15 +21,39 @@ def test_plans_by_kindergarten_lists_each_plan_under_its_role():
     assert found["idle"] == {"helping": [], "helped": [], "guiding": []}
 
 
+def by_month(collection_) -> dict[int, list[tuple[str, int, int | None]]]:
+    """rows_by_month as (plan slug, row number, that month's year)."""
+    return {month: [(p.slug, row["number"], year) for p, row, year in found]
+            for month, found in directory.rows_by_month(collection_).items()}
+
+
 def test_rows_by_month_puts_a_row_of_several_months_under_each():
     one = plan("one", {"a": "helping", "b": "helped"}, schedule=[[2, 3], [9]])
     two = plan("two", {"b": "helping", "c": "helped"}, schedule=[[3]])
-    found = directory.rows_by_month(collection(one, two))
-    assert found[2] == [(one, 1)]
-    assert found[3] == [(one, 1), (two, 1)]
-    assert found[9] == [(one, 2)]
+    found = by_month(collection(one, two))
+    assert found[2] == [("one", 1, None)]
+    assert found[3] == [("one", 1, None), ("two", 1, None)]
+    assert found[9] == [("one", 2, None)]
     assert [m for m, rows in found.items() if rows] == [2, 3, 9]
     assert list(found) == list(range(1, 13))
+    # the row itself is what the calendar shows: its time as the plan writes it
+    (entry,) = directory.rows_by_month(collection(one))[9]
+    assert entry[1]["when"] == "九月份：" and entry[1]["anchor"] == "schedule-2"
+
+
+def test_rows_by_month_gives_each_month_its_year_only_when_the_plan_gives_one():
+    dated = plan("dated", {"a": "helping"}, schedule=[[12, 1]], year=2024)
+    undated = plan("undated", {"b": "helping"}, schedule=[[12, 1]])
+    found = by_month(collection(dated, undated))
+    assert found[12] == [("dated", 1, 2024), ("undated", 1, None)]
+    assert found[1] == [("dated", 1, 2025), ("undated", 1, None)]   # past December: the next year, never guessed
+
+
+def test_rows_are_numbered_across_the_timetables_of_a_plan():
+    rows = [{"when": "上午", "text": "观摩"}, {"when": "下午", "text": "研讨"}]
+    two = plan("two", {"a": "helping"}, sections=[{"heading": "一、第一天", "timetable": rows[:1]},
+                                                 {"heading": "二、第二天", "timetable": [{**rows[1], "months": [9]}]}])
+    assert by_month(collection(two))[9] == [("two", 2, None)]
 
 
 def test_plans_by_tag_keeps_first_use_order():
@@ -56,10 +80,17 @@ def test_relative_urls_between_pages():
 
 def test_period_key_sorts_known_years_first_then_by_month():
     known = plan("k", {"a": "helping"}, schedule=[[9]], year=2024).data
-    later_month = plan("m", {"a": "helping"}, schedule=[[10]]).data
-    earlier_month = plan("e", {"a": "helping"}, schedule=[[3]]).data
-    keys = [directory.period_key(d) for d in (later_month, known, earlier_month)]
-    assert sorted(keys) == ["2024-09", "9999-03", "9999-10"]
+    earlier = plan("e", {"a": "helping"}, schedule=[[3]], year=2024).data
+    period = plan("p", {"a": "helping"}, period={"text": "2023年4月至2025年4月", "start_year": 2023, "start_month": 4,
+                                                 "end_year": 2025, "end_month": 4}).data
+    year_only = plan("y", {"a": "helping"}, period={"text": "2024年", "start_year": 2024}).data
+    # the period's start comes before the timetable's
+    both = plan("b", {"a": "helping"}, schedule=[[9]], year=2030, period={"text": "2022年", "start_year": 2022}).data
+    unknown = plan("u", {"a": "helping"}, schedule=[[10]]).data
+    text_only = plan("t", {"a": "helping"}, period={"text": "每学年"}).data
+    keys = [directory.period_key(d) for d in (unknown, known, text_only, earlier, period, both, year_only)]
+    assert keys == ["9999-00", "2024-09", "9999-00", "2024-03", "2023-04", "2022-00", "2024-00"]
+    assert sorted(keys) == ["2022-00", "2023-04", "2024-00", "2024-03", "2024-09", "9999-00", "9999-00"]
 
 
 def test_calendar_view_is_honest_about_unknown_years():
@@ -68,8 +99,8 @@ def test_calendar_view_is_honest_about_unknown_years():
     view = directory.calendar_view(collection(unknown, known), "calendar/")
     september = view["months"][0]
     assert (september["label"], september["continued"]) == ("九月", False)
-    assert [(e["year_text"], e["url"]) for e in september["entries"]] == [
-        ("2024年", "../plans/known/#schedule-1"), ("原文未注明年份", "../plans/unknown/#schedule-1")]
+    assert [(e["year_text"], e["url"], e["label"]) for e in september["entries"]] == [
+        ("2024年", "../plans/known/#schedule-1", "九月份："), ("原文未注明年份", "../plans/unknown/#schedule-1", "九月份：")]
     assert view["pager"] is None
     assert [(m["label"], m["count"], m["url"]) for m in view["month_links"]][8:10] == [("九月", 2, "./#month-9"), ("十月", 0, "")]
 

@@ -20,10 +20,12 @@ def collection_of(project: Path) -> plans.Collection:
     return plans.load(project, project / "docs", project / "data")
 
 
-def rename(project: Path, old: str, new: str, former: str) -> Path:
-    """Rename a plan the way an editor would: new file name, new slug, the old one kept in former_slugs."""
+def rename(project: Path, old: str, new: str, former: list[str]) -> Path:
+    """Rename a plan the way an editor would: new file name, new slug, the old ones kept in former_slugs (one a
+    line: the first on line 5, column 5)."""
     source = project / "docs" / "plans" / f"{old}.md"
-    text = source.read_text(encoding="utf-8").replace(f"slug: {old}\n", f"slug: {new}\nformer_slugs: {former}\n", 1)
+    listed = "".join(f"  - {slug}\n" for slug in former)
+    text = source.read_text(encoding="utf-8").replace(f"slug: {old}\n", f"slug: {new}\nformer_slugs:\n{listed}", 1)
     source.unlink()
     target = project / "docs" / "plans" / f"{new}.md"
     target.write_text(text, encoding="utf-8")
@@ -50,7 +52,7 @@ def test_page_href_online_and_offline():
 
 
 def test_redirects_from_former_slugs(site_copy):
-    rename(site_copy, "dongyuan-pairing", "dongyuan-east-pairing", "[dongyuan-pairing, dongyuan]")
+    rename(site_copy, "dongyuan-pairing", "dongyuan-east-pairing", ["dongyuan-pairing", "dongyuan"])
     collection = collection_of(site_copy)
     assert links.redirects(collection, directory_urls=True) == [
         {"path": "plans/dongyuan-pairing/index.html", "target": "../dongyuan-east-pairing/"},
@@ -62,37 +64,37 @@ def test_redirects_from_former_slugs(site_copy):
 
 # Negative tests: former slugs that would break a live page or lead two ways
 def test_former_slug_of_a_live_plan_is_refused(site_copy):
-    rename(site_copy, "dongyuan-pairing", "dongyuan-east-pairing", "[z-town-pairing]")
+    rename(site_copy, "dongyuan-pairing", "dongyuan-east-pairing", ["z-town-pairing"])
     assert problems_of(site_copy) == [
-        'docs/plans/dongyuan-east-pairing.md:4:16: former_slugs[0]: 旧网址名 "z-town-pairing" 正被 '
+        'docs/plans/dongyuan-east-pairing.md:5:5: 旧网址名第1项（former_slugs[0]）: 旧网址名 "z-town-pairing" 正被 '
         'docs/plans/z-town-pairing.md 使用，不能再作为旧网址']
 
 
 def test_same_former_slug_on_two_plans_is_refused(site_copy):
-    rename(site_copy, "dongyuan-pairing", "dongyuan-east-pairing", "[old-plan]")
-    rename(site_copy, "z-town-pairing", "z-town-new-pairing", "[old-plan]")
+    rename(site_copy, "dongyuan-pairing", "dongyuan-east-pairing", ["old-plan"])
+    rename(site_copy, "z-town-pairing", "z-town-new-pairing", ["old-plan"])
     assert problems_of(site_copy) == [
-        'docs/plans/z-town-new-pairing.md:4:16: former_slugs[0]: 旧网址名 "old-plan" 已经写在 '
+        'docs/plans/z-town-new-pairing.md:5:5: 旧网址名第1项（former_slugs[0]）: 旧网址名 "old-plan" 已经写在 '
         'docs/plans/dongyuan-east-pairing.md 中']
 
 
 def test_former_slug_must_be_ascii(site_copy):
-    rename(site_copy, "dongyuan-pairing", "dongyuan-east-pairing", "[东苑]")
+    rename(site_copy, "dongyuan-pairing", "dongyuan-east-pairing", ["东苑"])
     assert problems_of(site_copy) == [
-        'docs/plans/dongyuan-east-pairing.md:4:16: former_slugs[0]: 旧网址名只能由小写字母、数字和连字符组成'
+        'docs/plans/dongyuan-east-pairing.md:5:5: 旧网址名第1项（former_slugs[0]）: 旧网址名只能由小写字母、数字和连字符组成'
         '（最多 64 个字符），如 dongyuan-pairing，得到 "东苑"']
 
 
 def test_former_slug_is_at_most_64_characters(site_copy):
-    rename(site_copy, "dongyuan-pairing", "dongyuan-east-pairing", f"[{'a' * 65}]")
+    rename(site_copy, "dongyuan-pairing", "dongyuan-east-pairing", ["a" * 65])
     assert problems_of(site_copy) == [
-        'docs/plans/dongyuan-east-pairing.md:4:16: former_slugs[0]: 旧网址名只能由小写字母、数字和连字符组成'
+        'docs/plans/dongyuan-east-pairing.md:5:5: 旧网址名第1项（former_slugs[0]）: 旧网址名只能由小写字母、数字和连字符组成'
         f'（最多 64 个字符），如 dongyuan-pairing，得到 "{"a" * 65}"']
 
 
 # The built site
 def test_old_address_leads_to_the_renamed_plan_with_its_anchor(site_copy, tmp_path, page):
-    rename(site_copy, "xx-county-jiguan-pairing", "xx-county-pairing", "[xx-county-jiguan-pairing]")
+    rename(site_copy, "xx-county-jiguan-pairing", "xx-county-pairing", ["xx-county-jiguan-pairing"])
     out = tmp_path / "site"
     result = run_build(site_copy, out)
     assert result.returncode == 0, result.stderr

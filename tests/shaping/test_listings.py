@@ -14,7 +14,7 @@ from conftest import copy_site, run_build, serve
 from sample_plans import add_plans
 
 from pairing.content import plans
-from pairing.shaping import directory
+from pairing.shaping import directory, views
 
 SYNTHETIC = 60
 
@@ -68,8 +68,8 @@ def test_the_calendar_lists_every_row_once_across_its_pages(big_site):
         found = re.findall(r'<p><span class="plan-year">[^<]*</span> <a href="(?:\.\./)+(plans/[a-z0-9-]+/#schedule-\d+)"', html)
         assert len(found) <= directory.ENTRIES_PER_PAGE
         listed += found
-    expected = [f"plans/{plan.slug}/#schedule-{n}" for plan in collection.plans.values()
-                for n, row in enumerate(plan.data.get("schedule", []), start=1) for _ in dict.fromkeys(row["months"])]
+    expected = [f"plans/{plan.slug}/#{row['anchor']}" for plan in collection.plans.values()
+                for row in views.timetable_rows(plan.data) for _ in dict.fromkeys(row["months"])]
     assert sorted(listed) == sorted(expected)
     assert len(pages) == -(-len(expected) // directory.ENTRIES_PER_PAGE) > 1
 

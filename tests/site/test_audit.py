@@ -59,13 +59,29 @@ def test_the_real_site_passes(collection, built_site):
     assert sum(len(links) for links, _ in built.links.values()) > 100
 
 
-def test_every_schedule_row_member_and_measure_is_expected(collection):
-    texts = audit.expected_texts(collection.plans["plans/xx-county-jiguan-pairing.md"], collection.kindergartens)
-    assert len([k for k in texts if k.startswith("schedule[")]) == 10
-    assert texts["leadership[1]"] == "组员：XXXXXXXX"
-    assert texts["signature"] == "XX镇中心幼儿园XX年X月"
+LOST = "这一项没有完整地、按原文顺序出现在页面 plans/xx-county-jiguan-pairing/ 上"
+ROW_4 = "章节第12项 › 活动安排第4项（sections[11].timetable[3]）"
+
+
+def test_every_section_row_member_and_item_is_expected_in_order(collection):
+    plan = collection.plans["plans/xx-county-jiguan-pairing.md"]
+    texts = audit.expected_texts(plan, collection.kindergartens)
+    assert len([k for k in texts if k.startswith("sections[11].timetable[")]) == 10
+    assert texts["sections[11].timetable[3]"] == "六月份：1、指导课堂教学主题五、六的活动2、学习如何开展课题研究3、倡议并指导大班毕业典礼"
+    assert texts["sections[3].group[1]"] == "组员：XXXXXXXX"
+    assert texts["sections[12].signature"] == "XX镇中心幼儿园XX年X月"
     assert texts["parties[1]"] == "受援园XX镇中心幼儿园"
-    assert texts["content.items[4]"] == "（五）校园文化建设组织机关幼儿园领导参观我校校园文化，和他们一起研讨、设计具有幼儿园特色的校园文化。"
+    assert texts["sections[9].heading"] == "（五）校园文化建设"
+    assert texts["sections[9].paragraphs[0]"] == "组织机关幼儿园领导参观我校校园文化，和他们一起研讨、设计具有幼儿园特色的校园文化。"
+    # the sections' texts in the plan's order: each heading before its content, section after section
+    in_sections = [k for k in texts if k.startswith("sections[")]
+    assert in_sections[:4] == ["sections[0].paragraphs[0]", "sections[1].heading", "sections[1].paragraphs[0]",
+                               "sections[2].heading"]
+    assert [audit._path_of(k)[1] for k in in_sections] == sorted(audit._path_of(k)[1] for k in in_sections)
+    # a plan with neither a period nor a timetable: the card's "原文未注明" is expected, where the card shows it
+    dongyuan = audit.expected_texts(collection.plans["plans/dongyuan-pairing.md"], collection.kindergartens)
+    assert dongyuan["sections"] == "时间原文未注明" and "period" not in dongyuan
+    assert not [k for k in texts if k in ("period", "sections")]   # a timetable, no period: the card says nothing
 
 
 def test_a_row_missing_from_a_page_is_reported(collection, site):
@@ -73,7 +89,38 @@ def test_a_row_missing_from_a_page_is_reported(collection, site):
     html = page.read_text(encoding="utf-8")
     page.write_text(html.replace("倡议并指导大班毕业典礼", ""), encoding="utf-8")
     assert [str(p) for p in record_site(collection, site).lost_content(collection)] == [
-        "docs/plans/xx-county-jiguan-pairing.md:80:5: schedule[3]: 这一项没有完整出现在页面 plans/xx-county-jiguan-pairing/ 上"]
+        f"docs/plans/xx-county-jiguan-pairing.md:114:9: {ROW_4}: {LOST}"]
+
+
+def swap(html: str, first: str, second: str) -> str:
+    """The page with two parts of it (each found once) in each other's place."""
+    assert html.count(first) == 1 and html.count(second) == 1 and html.index(first) < html.index(second)
+    before, rest = html.split(first)
+    middle, after = rest.split(second)
+    return before + second + middle + first + after
+
+
+def test_sections_or_rows_out_of_order_are_reported(collection, site):
+    page = site / "plans/xx-county-jiguan-pairing/index.html"
+    html = page.read_text(encoding="utf-8")
+    # two whole sections (heading and list) in each other's place: every text is still on the page
+    first = html[html.index('<h3 id="三教学研究">'):html.index('<h3 id="四资源共享">')]
+    second = html[html.index('<h3 id="四资源共享">'):html.index('<h3 id="五校园文化建设">')]
+    page.write_text(swap(html, first, second), encoding="utf-8")
+    lost = [str(p) for p in record_site(collection, site).lost_content(collection)]
+    assert lost and all(LOST in p for p in lost)
+    assert [p.split(": ")[0] for p in lost] == [
+        "docs/plans/xx-county-jiguan-pairing.md:60:14", "docs/plans/xx-county-jiguan-pairing.md:64:9",
+        "docs/plans/xx-county-jiguan-pairing.md:66:9"]   # the plan's later section, shown before the earlier one
+    # two rows of the timetable
+    row_4 = html[html.index('<tr id="schedule-4">'):html.index('<tr id="schedule-5">')]
+    row_5 = html[html.index('<tr id="schedule-5">'):html.index('<tr id="schedule-6">')]
+    page.write_text(swap(html, row_4, row_5), encoding="utf-8")
+    assert [str(p) for p in record_site(collection, site).lost_content(collection)] == [
+        f"docs/plans/xx-county-jiguan-pairing.md:123:9: 章节第12项 › 活动安排第5项（sections[11].timetable[4]）: {LOST}"]
+    # negative control: the page as built is in order
+    page.write_text(html, encoding="utf-8")
+    assert record_site(collection, site).lost_content(collection) == []
 
 
 def test_text_only_in_a_permalink_or_a_script_is_not_shown(collection, site):
@@ -102,14 +149,16 @@ def test_plans_json_is_counted_without_keeping_its_plans(collection, site):
 def test_a_broken_line_in_plans_json_still_fails_to_read(site):
     path = site / "data" / "plans.json"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines[1] = lines[1][:20] + "\n"
+    assert lines[0].startswith('{"format_version":') and lines[1] == '"plans":[\n'   # the plans from lines[2]
+    lines[2] = lines[2][:20] + "\n"
     path.write_text("".join(lines), encoding="utf-8")
     with pytest.raises(ValueError):
         audit.listed_plans(site, 5, plans.PLANS_DIR)
 
 
 def test_plans_json_is_counted_from_its_skeleton():
-    document = {"plans": [{"slug": f"p{n}", "tags": ["送教", "教研"], "n": n} for n in range(4)],
+    document = {"format_version": opendata.FORMAT_VERSION,
+                "plans": [{"slug": f"p{n}", "tags": ["送教", "教研"], "n": n} for n in range(4)],
                 "kindergartens": {"a": {"name": "东苑幼儿园"}, "b": {"name": "西苑幼儿园"}}}
     lines = audit.json_skeleton(io.BytesIO(opendata.as_json_lines(document).encode("utf-8")))
     assert json.loads(lines)["plans"] == [None] * 4 and b"p3" not in lines   # each plan line read and dropped
@@ -122,9 +171,9 @@ def test_plans_json_is_counted_from_its_skeleton():
 
 
 def test_a_large_plans_json_is_counted_in_little_memory(tmp_path):
-    plan = {"slug": "p", "title": "结对帮扶计划" * 20, "goals": {"items": ["开展教研活动，观摩与研讨" * 10] * 10}}
+    plan = {"slug": "p", "title": "结对帮扶计划" * 20, "sections": [{"list": ["开展教研活动，观摩与研讨" * 10] * 10}]}
     (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "plans.json").write_text(opendata.as_json_lines({"plans": [plan] * 3000, "kindergartens": {}}),
+    (tmp_path / "data" / "plans.json").write_text(opendata.plans_json([opendata.compact_json(plan)] * 3000, {}),
                                                  encoding="utf-8")
     (tmp_path / "sitemap.xml").write_text('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
                                           "<url><loc>https://x/plans/p/</loc></url></urlset>", encoding="utf-8")
@@ -190,25 +239,123 @@ def break_template(project, name: str, old: str, new: str) -> None:
 
 
 def refused_after_build(project, out) -> str:
+    """What a build that fails its audit prints (MkDocs prints the message of its Abort on stdout)."""
     result = run_build(project, out)
+    output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "Traceback" not in result.stderr
-    assert "网站生成后的检查未通过" in result.stderr
-    return result.stderr
+    assert "Traceback" not in output
+    assert "网站生成后的检查未通过" in output
+    return output
 
 
 def test_a_template_that_drops_content_fails_the_build(site_copy, tmp_path):
-    break_template(site_copy, "schedule.html", "{% for row in rows %}", "{% for row in rows[:-1] %}")
-    assert ("docs/plans/xx-county-jiguan-pairing.md:108:5: schedule[9]: 这一项没有完整出现在页面 plans/xx-county-jiguan-pairing/ 上"
+    break_template(site_copy, "section.html", "{% for row in section.rows %}", "{% for row in section.rows[:-1] %}")
+    assert (f"docs/plans/xx-county-jiguan-pairing.md:146:9: 章节第12项 › 活动安排第10项（sections[11].timetable[9]）: {LOST}"
             in refused_after_build(site_copy, tmp_path / "out"))
 
 
+def test_a_list_template_that_drops_an_item_fails_the_build(site_copy, tmp_path):
+    break_template(site_copy, "outline_items.html", "{% for item in items %}", "{% for item in items[:-1] %}")
+    stderr = refused_after_build(site_copy, tmp_path / "out")
+    assert f"docs/plans/xx-county-jiguan-pairing.md:40:9: 章节第6项 › 条目第3项（sections[5].list[2]）: {LOST}" in stderr
+
+
+def test_a_card_template_that_drops_a_fact_fails_the_build(site_copy, tmp_path):
+    break_template(site_copy, "card.html", "{% for party in parties %}", "{% for party in parties[:1] %}")
+    stderr = refused_after_build(site_copy, tmp_path / "out")
+    assert "docs/plans/xx-county-jiguan-pairing.md:8:5: " in stderr and "（parties[1]）: 这一项没有完整地" in stderr
+
+
+@pytest.mark.parametrize("template, old, new, lost", [
+    ("section.html", "{% for row in section.rows %}", "{% for row in section.rows|reverse %}",
+     f"docs/plans/xx-county-jiguan-pairing.md:96:9: 章节第12项 › 活动安排第2项（sections[11].timetable[1]）: {LOST}"),
+    ("section.html", "{% for paragraph in section.paragraphs %}", "{% for paragraph in section.paragraphs|reverse %}",
+     "docs/plans/dongyuan-pairing.md:15:9: 章节第1项 › 段落第2项（sections[0].paragraphs[1]）: "
+     "这一项没有完整地、按原文顺序出现在页面 plans/dongyuan-pairing/ 上"),
+    ("outline_items.html", "{% for item in items %}", "{% for item in items|reverse %}",
+     f"docs/plans/xx-county-jiguan-pairing.md:38:9: 章节第6项 › 条目第2项（sections[5].list[1]）: {LOST}"),
+], ids=["rows", "paragraphs", "items"])
+def test_a_template_that_shows_everything_out_of_order_fails_the_build(site_copy, tmp_path, template, old, new, lost):
+    # every text is still on the page, only not in the plan's order
+    break_template(site_copy, template, old, new)
+    assert lost in refused_after_build(site_copy, tmp_path / "out")
+
+
 def test_a_template_that_links_nowhere_fails_the_build(site_copy, tmp_path):
-    break_template(site_copy, "signature.html", "<", '<a href="../no-such-plan/#top">甲</a><')
+    break_template(site_copy, "section.html", '<div class="plan-part plan-signature">',
+                   '<div class="plan-part plan-signature"><a href="../no-such-plan/#top">甲</a>')
     stderr = refused_after_build(site_copy, tmp_path / "out")
     assert "site/plans/xx-county-jiguan-pairing/index.html:1:1: 站内链接 ../no-such-plan/#top 指向不存在的文件" in stderr
+
+
+def test_a_card_that_links_nowhere_fails_the_build(site_copy, tmp_path):
+    break_template(site_copy, "card.html", '<div class="plan-card">', '<div class="plan-card"><a href="#no-such-anchor">甲</a>')
+    stderr = refused_after_build(site_copy, tmp_path / "out")
+    assert "site/plans/z-town-pairing/index.html:1:1: 站内链接 #no-such-anchor 的锚点 #no-such-anchor 不存在" in stderr
 
 
 def test_a_template_that_drops_a_plan_from_the_index_fails_the_build(site_copy, tmp_path):
     break_template(site_copy, "plan_index.html", "{% for plan in plans %}", "{% for plan in plans[1:] %}")
     assert "site/index.html:1:1: 列出了 4 份计划，应为 5 份" in refused_after_build(site_copy, tmp_path / "out")
+
+
+# A text the card and a section share: each is looked for only where its template shows it (the card's facts in the
+# card, the sections after it), so a source's line of time under its title (a section, as every line of the source
+# is, and also the plan's period) or a heading "时间" with its date cannot stand in for each other.
+def shown_without(plan_, dropped_section: int | None = None, hidden_period: bool = False) -> pagetext.PageContent:
+    """A plan page's content as the plugin makes it, with one section dropped or the card's period hidden."""
+    import markdown
+
+    from sample_plans import collection as plans_collection
+    from pairing.shaping import views
+    from pairing.site import render
+
+    card = render.plan_card(plan_, plans_collection(plan_))
+    if hidden_period:
+        card = card.replace('<dd class="plan-period">', '<dd class="plan-period" hidden>')
+    parts = [card, render.share_link()]
+    for section in views.sections_view(plan_.data):
+        if section["index"] != dropped_section:
+            parts += [markdown.markdown(render.heading_markdown(section)) if section["heading"] else "",
+                      render.section(section)]
+    return pagetext.read("\n".join(parts))
+
+
+def period_plan(sections: list):
+    """A plan of the sample kindergartens with its period "2024年11月", read from its file's text as the build
+    reads it (so that a problem has the field's line)."""
+    import yaml
+
+    from sample_plans import plan
+
+    data = plan("c", {"a": "helping", "b": "helped"}, sections=sections,
+                period={"text": "2024年11月", "start_year": 2024, "start_month": 11}).data
+    text = "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
+    checked, problems = plans.check_page(text, "docs/plans/c.md", "plans/c.md", True)
+    assert problems == ()
+    return checked
+
+
+def test_a_section_or_the_period_lost_is_reported_when_nothing_else_shows_its_text():
+    # the control for the two known holes below: with texts of their own, both losses are found
+    from sample_plans import KINDERGARTENS
+
+    one = period_plan([{"paragraphs": ["十一月下旬"]}, {"heading": "一、活动主题", "paragraphs": ["快乐游戏"]}])
+    assert [p.message for p in audit.page_lost_content(one, shown_without(one, dropped_section=0), KINDERGARTENS)] == [
+        "这一项没有完整地、按原文顺序出现在页面 plans/c/ 上"]
+    assert len(audit.page_lost_content(one, shown_without(one, hidden_period=True), KINDERGARTENS)) == 1
+    assert audit.page_lost_content(one, shown_without(one), KINDERGARTENS) == []
+
+
+def test_a_lost_section_whose_text_the_card_also_shows_is_reported():
+    from sample_plans import KINDERGARTENS
+
+    one = period_plan([{"paragraphs": ["2024年11月"]}, {"heading": "一、活动主题", "paragraphs": ["快乐游戏"]}])
+    assert len(audit.page_lost_content(one, shown_without(one, dropped_section=0), KINDERGARTENS)) == 1
+
+
+def test_a_lost_period_whose_text_a_section_also_shows_is_reported():
+    from sample_plans import KINDERGARTENS
+
+    one = period_plan([{"heading": "一、活动安排", "list": [{"heading": "时间", "text": "2024年11月20日"}]}])
+    assert len(audit.page_lost_content(one, shown_without(one, hidden_period=True), KINDERGARTENS)) == 1

@@ -20,7 +20,7 @@ from pairing.content import plans
 from pairing.content.problems import ContentError
 
 PLAN = "docs/plans/dongyuan-pairing.md"
-ROLE_PROBLEM = (f'{PLAN}:9:11: parties[1].role: 只能是以下之一：helping（帮扶园）、helped（受援园）、guiding（指导单位），'
+ROLE_PROBLEM = (f'{PLAN}:9:11: 参与幼儿园第2项 › 角色（parties[1].role）: 只能是以下之一：helping（帮扶园）、helped（受援园）、guiding（指导单位），'
                 f'得到 "受援"')
 EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}
 
@@ -84,7 +84,8 @@ def test_the_build_still_refuses_the_broken_plan(poisoned, tmp_path):
     out = tmp_path / "out"
     result = run_build(project, out)
     assert result.returncode != 0
-    assert ROLE_PROBLEM in result.stderr and "Traceback" not in result.stderr
+    output = result.stdout + result.stderr   # MkDocs prints the message of its Abort on stdout
+    assert ROLE_PROBLEM in output and "Traceback" not in output
     assert not (out / "index.html").exists()
     assert cache_files(project) == planted
 

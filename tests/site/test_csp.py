@@ -172,7 +172,7 @@ def site_with_redirects(tmp_path_factory) -> Path:
     plan = project / "docs" / "plans" / "z-town-pairing.md"
     text = plan.read_text(encoding="utf-8")
     assert "slug: z-town-pairing\n" in text
-    plan.write_text(text.replace("slug: z-town-pairing\n", "slug: z-town-pairing\nformer_slugs: [z-town, z-town-old]\n", 1),
+    plan.write_text(text.replace("slug: z-town-pairing\n", "slug: z-town-pairing\nformer_slugs:\n  - z-town\n  - z-town-old\n", 1),
                     encoding="utf-8")
     result = run_build(project, project / "site")
     assert result.returncode == 0, result.stderr

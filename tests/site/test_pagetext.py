@@ -174,4 +174,4 @@ def test_built_plan_pages_read_without_permalinks_or_scripts(built_contents):
     text = read(html).text
     assert "¶" not in text and "&para;" not in text
     assert "一、指导思想" in text and "十二月份" in text
-    assert read(html).classes.get("plan-schedule") == 1
+    assert read(html).classes.get("plan-timetable") == 1 and read(html).classes.get("plan-group") == 1

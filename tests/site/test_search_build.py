@@ -34,7 +34,7 @@ def test_build_refuses_to_run_without_jieba(site_copy, tmp_path):
     (fake / "__init__.py").write_text('raise ImportError("jieba is not installed")\n', encoding="utf-8")
     result = run_build(site_copy, tmp_path / "out", {"PYTHONPATH": str(fake.parent)})
     assert result.returncode != 0
-    assert "未安装 jieba，中文搜索无法分词。请先运行：pip install -r requirements.txt" in result.stderr
+    assert "未安装 jieba，中文搜索无法分词。请先运行：pip install -r requirements.txt" in result.stdout + result.stderr
 
 
 def test_build_refuses_a_separator_that_keeps_chinese_sentences_whole(site_copy, tmp_path):
@@ -43,8 +43,8 @@ def test_build_refuses_a_separator_that_keeps_chinese_sentences_whole(site_copy,
     config.write_text(re.sub(r"(?m)^(\s+separator: ).*$", r"\1'[\\s\\-]+'", text), encoding="utf-8")
     result = run_build(site_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert "中文搜索设置有误：" in result.stderr
-    assert "search 插件的 separator 必须把零宽空格 \\u200b 当作分隔符" in result.stderr
+    assert "中文搜索设置有误：" in result.stdout + result.stderr
+    assert "search 插件的 separator 必须把零宽空格 \\u200b 当作分隔符" in result.stdout + result.stderr
 
 
 def test_build_refuses_a_bad_search_word(site_copy, tmp_path):
@@ -53,8 +53,8 @@ def test_build_refuses_a_bad_search_word(site_copy, tmp_path):
     result = run_build(site_copy, tmp_path / "out")
     assert result.returncode != 0
     line = words_file.read_text(encoding="utf-8").count("\n")
-    assert f"data/search-words.yml:{line}:3:" in result.stderr
-    assert "搜索词应是至少两个汉字、不含空格和其他字符的词语" in result.stderr
+    assert f"data/search-words.yml:{line}:3:" in result.stdout + result.stderr
+    assert "搜索词应是至少两个汉字、不含空格和其他字符的词语" in result.stdout + result.stderr
 
 
 def test_index_is_cut_by_jieba_with_the_dictionary_words_whole(built_site):

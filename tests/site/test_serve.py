@@ -20,7 +20,7 @@ TITLE = "与咸阳市机关幼儿园结对学习计划"
 NEW_TITLE = "改过的咸阳结对计划"
 WORD = "结对园"   # in the plan's text, cut in two by jieba unless it is a search word
 EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}
-ROLE_PROBLEM = (f'{PLAN}:8:11: parties[1].role: 只能是以下之一：helping（帮扶园）、helped（受援园）、guiding（指导单位），'
+ROLE_PROBLEM = (f'{PLAN}:8:11: 参与幼儿园第2项 › 角色（parties[1].role）: 只能是以下之一：helping（帮扶园）、helped（受援园）、guiding（指导单位），'
                 f'得到 "受援"')
 
 # The builds of `mkdocs serve` in one process (mkdocs/commands/serve.py: a config loaded again for each rebuild,

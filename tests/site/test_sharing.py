@@ -45,9 +45,22 @@ def plan_html(site: Path, slug: str) -> str:
 def test_description_names_parties_period_and_topics():
     collection = plans.load(ROOT, ROOT / "docs", ROOT / "data")
     plan = collection.plans["plans/xx-county-jiguan-pairing.md"]
+    # a timetable and no period: the plan gives its times row by row, the preview makes no span of its own
     assert sharing.description(plan, collection.kindergartens) == (
-        "结对帮扶计划。帮扶园：XX县机关幼儿园；受援园：XX镇中心幼儿园。时间：二月至十二月（原文未注明年份）。"
+        "结对帮扶计划。帮扶园：XX县机关幼儿园；受援园：XX镇中心幼儿园。"
         "内容：城乡帮扶、幼儿园管理、师资建设、教学研究、资源共享、校园文化、示范课、区域活动、环境创设、园本教研。")
+    dongyuan = collection.plans["plans/dongyuan-pairing.md"]   # no period, no timetable
+    assert sharing.description(dongyuan, collection.kindergartens) == (
+        "结对帮扶计划。帮扶园：东苑幼儿园；受援园：未具名幼儿园（篇1撰写园）。时间：原文未注明。"
+        "内容：示范性教学、教师结对、送课、管理制度、观摩学习。")
+
+
+def test_description_gives_the_period_as_written():
+    from sample_plans import KINDERGARTENS, plan
+
+    two_years = plan("two", {"a": "helping", "b": "helped"}, schedule=[[4]], year=2023,
+                     period={"text": "2023年4月至2025年4月", "start_year": 2023, "start_month": 4})
+    assert sharing.description(two_years, KINDERGARTENS) == "结对帮扶计划。帮扶园：甲园；受援园：乙园。时间：2023年4月至2025年4月。"
 
 
 def test_qr_svg_is_inline_svg_with_a_title():

@@ -22,27 +22,31 @@ def test_pages_are_chinese(built_site):
     assert '<html lang="zh"' in read(built_site, "index.html")
 
 
-def test_schedule_renders_as_a_table_in_source_order(built_site):
+def test_timetable_renders_as_a_table_in_source_order_with_the_times_as_written(built_site):
     html = read(built_site, "plans/xx-county-jiguan-pairing/index.html")
     labels = re.findall(r'<th scope="row">(.*?)</th>', html)
-    assert labels == ["二、三月份", "四月份", "五月份", "六月份", "七月份", "八月份", "九月份", "十月份", "十一月份", "十二月份"]
+    assert labels == ["二、三月份：", "四月份：", "五月份：", "六月份：", "七月份：", "八月份：", "九月份：", "十月份：", "十一月份：",
+                      "十二月份："]
     first_row = html.split('id="schedule-1"')[1].split("</tr>")[0]
     assert squeeze(text_of(first_row)) == squeeze(
-        ">二、三月份1、规范新学期各项计划2、指导区域及环境创设活动3、组织全体教师去机关园参观学习4、教授幼儿意外伤害的紧急护理办法")
+        ">二、三月份：1、规范新学期各项计划2、指导区域及环境创设活动3、组织全体教师去机关园参观学习4、教授幼儿意外伤害的紧急护理办法")
 
 
-def test_schedule_crossing_into_next_year_keeps_the_year_unknown(built_site):
+def test_timetable_crossing_into_next_year_keeps_the_year_unknown(built_site):
     html = read(built_site, "plans/xianyang-jiguan-pairing/index.html")
     labels = re.findall(r'<th scope="row">(.*?)</th>', html)
-    assert labels == ["五月份", "六月份", "八月份", "十月份", "一月份", "二月份", "xx年一月份", "三月份", "四月份", "五月份", "六月份"]
-    assert "五月至次年六月（原文未注明年份）" in html
-    schedule = html.split('class="plan-part plan-schedule"')[1].split("</table>")[0]
-    assert not re.search(r"\d{4}年", text_of(schedule))
+    assert labels == ["五月份：", "六月份：", "八月份：", "十月份：", "一月份：", "二月份：", "xx年一月份：", "三月份：", "四月份：",
+                      "五月份：", "六月份："]
+    # the site makes no span of its own from the months (it would have to guess the years)
+    assert "次年" not in html and "五月至" not in html and "原文未注明年份" not in html
+    timetable = html.split('class="plan-part plan-timetable"')[1].split("</table>")[0]
+    assert not re.search(r"\d{4}年", text_of(timetable))
+    assert 'class="plan-period"' not in html   # no period and a timetable: the card says nothing of the time
 
 
 def test_leadership_group_shows_role_name_and_duty(built_site):
     html = read(built_site, "plans/gaojian-jinzhu-pairing/index.html")
-    group = html.split('class="plan-part plan-leadership"')[1].split("</ul>")[0]
+    group = html.split('class="plan-part plan-group"')[1].split("</ul>")[0]
     members = [squeeze(text_of(li)) for li in group.split("<li>")[1:]]
     assert members == ["组长：xxx（负责集团化办园的全面部署）</li>".replace("</li>", ""),
                        "副组长：xx（负责集团化办园的具体安排）", "成员：xxxx（环境布置、区域活动）"]
@@ -60,7 +64,11 @@ def test_nested_lists_keep_the_source_numbering(built_site):
 def test_card_shows_parties_by_role_and_the_author(built_site):
     html = read(built_site, "plans/gaojian-jinzhu-pairing/index.html")
     card = squeeze(text_of(html.split('<div class="plan-card">')[1].split("</div>")[0]))
-    assert card.startswith("帮扶园未具名县一级幼儿园（撰写单位，文中称\"我园\"）受援园高枧幼儿园受援园金竹幼儿园指导单位县直属机关幼儿园")
+    assert card.startswith("帮扶园未具名县一级幼儿园（撰写单位，文中称“我园”）受援园高枧幼儿园受援园金竹幼儿园指导单位县直属机关幼儿园"
+                           "时间原文未注明")   # no period and no timetable
+    # a plan that does not call its author 我园: the card names the author and nothing more
+    county = read(built_site, "plans/xx-county-jiguan-pairing/index.html")
+    assert '<span class="plan-author">（撰写单位）</span>' in county and "我园" not in county
 
 
 def test_signature_is_kept_as_written(built_site):
@@ -94,12 +102,16 @@ def test_search_index_is_segmented_by_jieba(built_site):
     assert "金竹幼儿园" in plan["text"].split("\u200b")
 
 
-def test_editing_guide_lists_fields_macros_and_a_starter(built_site):
+def test_editing_guide_lists_fields_and_a_starter(built_site):
     html = read(built_site, "editing/index.html")
-    for field in ["title", "slug", "parties[].kindergarten", "schedule[].months", "leadership[].duty", "status_analysis.weaknesses"]:
+    # (a timetable row's fields: test_guide_and_history.py, test_the_guide_lists_the_fields_of_a_timetable_row)
+    for field in ["title", "slug", "parties[].kindergarten", "period.text", "sections[].heading",
+                  "sections[].timetable", "sections[].group[].duty", "sections[].list[].marker"]:
         assert f"<code>{field}</code>" in html
-    assert "{{ schedule_table() }}" in html
-    assert "title: 某某幼儿园结对帮扶计划" in html
+    starter = html.split('<pre class="plan-starter"><code>')[1].split("</code></pre>")[0]
+    assert "sections:" in starter and "timetable:" in starter and "title:" in starter
+    # a plan is its front matter: no macro is offered to editors any more
+    assert "schedule_table" not in html and "{{" not in starter
 
 
 def test_no_traceback_or_absolute_path_in_any_built_file(built_site):

@@ -69,8 +69,9 @@ def test_a_page_in_the_way_of_a_kindergarten_page_is_refused(site_copy, tmp_path
     (site_copy / "docs" / "kindergartens" / "dongyuan.md").write_text("---\ntitle: 东苑\n---\n\n# 东苑\n", encoding="utf-8")
     result = run_build(site_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert "docs/kindergartens/dongyuan.md: 与自动生成的“东苑幼儿园”同名，请改名或删除" in result.stderr
-    assert "Traceback" not in result.stderr
+    output = result.stdout + result.stderr   # MkDocs prints the message of its Abort on stdout
+    assert "docs/kindergartens/dongyuan.md:1:1: 与自动生成的页面“东苑幼儿园”同名，请改名或删除" in output
+    assert "Traceback" not in output
 
 
 # Activity calendar
@@ -85,7 +86,7 @@ def calendar_pages(site: Path) -> list[tuple[str, str]]:
     return pages
 
 
-def test_calendar_has_every_schedule_row_under_each_of_its_months(built_site, collection):
+def test_calendar_has_every_timetable_row_under_each_of_its_months(built_site, collection):
     found: dict[str, list[str]] = {}
     for path, root in calendar_pages(built_site):
         html = read(built_site, path)
@@ -94,10 +95,10 @@ def test_calendar_has_every_schedule_row_under_each_of_its_months(built_site, co
             found.setdefault(month, []).extend(link.removeprefix(root) for link in links)
     expected: dict[str, list[str]] = {}
     for plan in collection.plans.values():
-        for number, row in enumerate(plan.data.get("schedule", []), start=1):
-            for month in row["months"]:
+        for row in views.timetable_rows(plan.data):
+            for month in dict.fromkeys(row["months"]):
                 label = f"{chinese_numeral(month)}月"
-                expected.setdefault(label, []).append(f"plans/{plan.slug}/#schedule-{number}")
+                expected.setdefault(label, []).append(f"plans/{plan.slug}/#{row['anchor']}")
     assert {m: sorted(links) for m, links in found.items()} == {m: sorted(links) for m, links in expected.items()}
     assert sum(len(links) for links in expected.values()) > 20
 
@@ -112,10 +113,12 @@ def test_calendar_months_link_to_where_each_begins(built_site):
         assert int(count) > 0
 
 
-def test_calendar_says_no_year_is_known(built_site):
+def test_calendar_says_no_year_is_known_and_shows_each_rows_own_time(built_site):
     text = read(built_site, "calendar/index.html")
     assert "目前没有计划注明年份，日历文件中还没有活动" in text
     assert "原文未注明年份" in text
+    # each entry names its row by the plan's own time text ("二、三月份："), under each of its months
+    assert text.count("结对帮扶计划 · 二、三月份：</a>") == 2
 
 
 # Tags
@@ -138,7 +141,9 @@ def test_plans_json_validates_against_the_published_schema_and_round_trips(built
     schema = json.loads(read(built_site, "data/plans.schema.json"))
     document = json.loads(read(built_site, "data/plans.json"))
     lines = read(built_site, "data/plans.json").splitlines()   # compact, a plan a line (opendata.as_json_lines)
-    assert [json.loads(line.rstrip(",")) for line in lines[1:len(collection.plans) + 1]] == document["plans"]
+    assert lines[:2] == ['{"format_version":2,', '"plans":[']
+    assert [json.loads(line.rstrip(",")) for line in lines[2:len(collection.plans) + 2]] == document["plans"]
+    assert document["format_version"] == 2
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(document, schema)
     assert document["kindergartens"] == collection.kindergartens
@@ -159,19 +164,21 @@ def test_csv_files_open_with_the_csv_module(built_site, collection):
     raw = (built_site / "data" / "schedule.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    expected = [(p.slug, str(n)) for p in collection.plans.values()
-                for n, row in enumerate(p.data.get("schedule", []), start=1) for _ in row["activities"]["items"]]
-    assert [(r["计划网址名"], r["安排行"]) for r in rows] == expected
+    expected = [(p.slug, str(row["number"]), row["when"]) for p in collection.plans.values()
+                for row in views.timetable_rows(p.data)]
+    assert [(r["计划网址名"], r["安排行"], r["时间"]) for r in rows] == expected
+    assert len(expected) > 20
     assert {r["年份"] for r in rows} == {""}
 
 
-def test_seed_plans_publish_no_events_and_say_so(built_site, collection):
+def test_seed_plans_publish_no_events_and_offer_none(built_site, collection):
     calendar = icalendar.Calendar.from_ical((built_site / "data" / "calendar.ics").read_bytes())
     assert calendar.walk("VEVENT") == []
     assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Asia/Shanghai"]
     assert not (built_site / "data" / "calendar").exists()
     for plan in collection.plans.values():
-        assert "原文未注明年份，所以不发布日历事件" in read(built_site, f"plans/{plan.slug}/index.html")
+        html = read(built_site, f"plans/{plan.slug}/index.html")
+        assert 'class="plan-calendar"' not in html and ".ics" not in html
 
 
 def test_open_data_page_links_files_that_exist(built_site):
@@ -199,21 +206,22 @@ def test_calendar_files_for_a_plan_with_a_known_year(site_copy, tmp_path):
     site = build_with_dated_plan(site_copy, tmp_path / "first", text)
     found = events(site / "data" / "calendar" / "dated-pairing.ics")
     assert [(e.decoded("dtstart").isoformat(), e.decoded("dtend").isoformat(), str(e["summary"])) for e in found] == [
-        ("2024-09-01", "2024-10-01", "测试用：注明年份的结对帮扶计划：九月份活动"),
-        ("2024-10-01", "2024-12-01", "测试用：注明年份的结对帮扶计划：十、十一月份活动"),
-        ("2025-01-01", "2025-02-01", "测试用：注明年份的结对帮扶计划：一月份活动"),
+        ("2024-09-01", "2024-10-01", "测试用：注明年份的结对帮扶计划 · 九月份："),
+        ("2024-10-01", "2024-12-01", "测试用：注明年份的结对帮扶计划 · 十、十一月份："),
+        ("2025-01-01", "2025-02-01", "测试用：注明年份的结对帮扶计划 · 一月份："),
     ]
     assert str(found[0]["url"]) == "http://127.0.0.1:8000/plans/dated-pairing/#schedule-1"
     assert str(found[0]["description"]) == "1、制定结对计划\n2、第一次送教"
     assert [str(e["uid"]) for e in events(site / "data" / "calendar.ics")] == [str(e["uid"]) for e in found]
     page = read(site, "plans/dated-pairing/index.html")
-    assert 'href="../../data/calendar/dated-pairing.ics"' in page
+    assert '<dd class="plan-calendar"><a href="../../data/calendar/dated-pairing.ics" download>' in page
+    assert '<dd class="plan-period">2024年</dd>' in page
     assert "2024年" in read(site, "calendar/index.html")
 
     # The rows in another order: the same events keep the same UIDs.
-    rows = text.split("schedule:\n")[1].split("signature:")[0]
-    first, second = rows.split("  - months: [10, 11]")
-    swapped = text.replace(rows, "  - months: [10, 11]" + second + first)
+    rows = text.split("    timetable:\n")[1].split("  - signature:")[0]
+    first, second = rows.split("      - when: 十、十一月份：")
+    swapped = text.replace(rows, "      - when: 十、十一月份：" + second + first)
     assert swapped != text
     again = events(build_with_dated_plan(site_copy, tmp_path / "second", swapped) / "data" / "calendar" / "dated-pairing.ics")
     assert [e.decoded("dtstart").month for e in again] == [10, 1, 9]
