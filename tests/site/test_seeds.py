@@ -84,3 +84,48 @@ def test_only_the_run_together_line_of_the_third_seed_is_split():
     split = [(number, text) for number, text in pieces if numbers.count(number) > 1]
     assert len(split) == 2 and split[0][0] == split[1][0]
     assert split[0][1].endswith("学习2次") and split[1][1].startswith("xx年一月份：")
+
+
+# Nothing invented: the seed plans' texts, walked from the files as written (not with pairing's views), are the
+# seed text and nothing else, in order (whitespace aside: layout).
+def item_texts(item) -> list[str]:
+    if isinstance(item, str):
+        return [item]
+    found = [item[key] for key in ("marker", "heading", "text") if key in item]
+    return found + [text for sub in item.get("items", []) for text in item_texts(sub)]
+
+
+def section_texts(section: dict) -> list[str]:
+    found = [section["heading"]] if "heading" in section else []
+    found += section.get("paragraphs", [])
+    found += [text for item in section.get("list", []) for text in item_texts(item)]
+    found += [member[key] for member in section.get("group", []) for key in ("role", "name", "duty") if key in member]
+    for row in section.get("timetable", []):
+        found += [row[key] for key in ("when", "text") if key in row]
+        found += [text for item in row.get("items", []) for text in item_texts(item)]
+    signature = section.get("signature", {})
+    return found + [signature[key] for key in ("org", "date") if key in signature]
+
+
+def written_texts(data: dict) -> str:
+    """The plan's texts in the source's order (its title line is original_title), squeezed and joined."""
+    texts = [data["original_title"]] if "original_title" in data else []
+    texts += [text for section in data["sections"] for text in section_texts(section)]
+    return squeeze("".join(texts))
+
+
+@pytest.mark.parametrize("slug", SEED_PAGES)
+def test_a_seed_plan_is_its_seed_text_and_nothing_else(slug):
+    import yaml
+
+    first, last = SEED_PAGES[slug]
+    lines = SEEDS.read_text(encoding="utf-8").splitlines()[first - 1:last]
+    front = (ROOT / "docs" / "plans" / f"{slug}.md").read_text(encoding="utf-8").split("---\n")[1]
+    assert written_texts(yaml.safe_load(front)) == squeeze("".join(lines))
+
+
+def test_the_nothing_else_check_notices_an_added_or_a_lost_word():
+    data = {"original_title": "篇1", "sections": [{"heading": "一、甲", "list": [{"marker": "1.", "text": "乙"}]}]}
+    assert written_texts(data) == "篇1一、甲1.乙"
+    data["sections"][0]["list"].append("丙")
+    assert written_texts(data) != "篇1一、甲1.乙"
