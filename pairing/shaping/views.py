@@ -6,13 +6,9 @@ which fact is shown, never a fact of their own."""
 
 from __future__ import annotations
 
-from ..content.numbering import chinese_numeral
-
 ROLE_LABELS = {"helping": "帮扶园", "helped": "受援园", "guiding": "指导单位"}
 # The kinds of section content (schema.yml: section's x-one-of), each with the template that shows it.
 SECTION_KINDS = ("paragraphs", "list", "group", "timetable", "signature")
-# What "原文未注明" stands for on the card: the plan gives no time at all (no period, no timetable).
-NOT_GIVEN = "原文未注明"
 OUR_KINDERGARTEN = "我园"
 
 
@@ -54,8 +50,6 @@ def sections_view(plan: dict) -> list[dict]:
         elif kind == "group":
             view["members"] = [{"role": m.get("role", ""), "name": m["name"], "duty": m.get("duty", "")}
                                for m in section["group"]]
-            view["has_role"] = any(m["role"] for m in view["members"])
-            view["has_duty"] = any(m["duty"] for m in view["members"])
         elif kind == "timetable":
             rows = []
             for row in section["timetable"]:
@@ -91,10 +85,9 @@ def row_years(row: dict) -> list[int | None]:
 
 
 def period_text(plan: dict) -> str:
-    """The plan's time as its source writes it; "原文未注明" only when the plan gives no time at all."""
-    if "period" in plan:
-        return plan["period"]["text"]
-    return "" if timetable_rows(plan) else NOT_GIVEN
+    """The plan's time as its source writes it, or "" when the plan has no period. Never "原文未注明": a plan's text
+    often gives its time in words the site cannot read ("每学期", "一个学期"), so the site does not say it gives none."""
+    return plan["period"]["text"] if "period" in plan else ""
 
 
 def start_key(plan: dict) -> tuple[int, int]:
@@ -143,8 +136,3 @@ def parties_view(plan: dict, kindergartens: dict) -> list[dict]:
         "role_label": ROLE_LABELS[p["role"]],
         "is_author": p["kindergarten"] == plan.get("author"),
     } for p in parties]
-
-
-def month_names(months: list[int]) -> str:
-    """一月、三月: months named for a listing of the site's own (the calendar), not a plan's words."""
-    return "、".join(f"{chinese_numeral(m)}月" for m in months)

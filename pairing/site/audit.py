@@ -26,8 +26,8 @@ from .pagetext import PageContent, squeeze
 # What of a plan its page's content does not show as text (every other field is checked): the title is the
 # page's header (the theme's), the slugs are addresses, the author is a note beside its party (which is checked).
 NOT_IN_CONTENT = ("title", "slug", "former_slugs", "author")
-# The card's words before a fact (overrides/partials/plan/card.html), checked with it: a fact as short as
-# "原文未注明" or one tag is also found elsewhere on the page, and must be found where the card shows it.
+# The card's words before a fact (overrides/partials/plan/card.html), checked with it: a fact as short as one tag
+# is also found elsewhere on the page, and must be found where the card shows it.
 CARD_LABELS = {"original_title": "原标题：", "period": "时间", "tags": "标签"}
 # The class of the card at the top of a plan page (overrides/partials/plan/card.html; pagetext.REGION_CLASSES).
 CARD_CLASS = "plan-card"
@@ -47,9 +47,8 @@ def expected_texts(plan: Plan, kindergartens: dict) -> dict[str, str]:
     for party in directory.party_links(data, kindergartens, plan.url):
         index = data["parties"].index({"kindergarten": party["id"], "role": party["role"]})
         texts[f"parties[{index}]"] = party["role_label"] + party["name"]
-    period = views.period_text(data)
-    if period:
-        texts["period" if "period" in data else "sections"] = CARD_LABELS["period"] + period
+    if "period" in data:
+        texts["period"] = CARD_LABELS["period"] + views.period_text(data)
     if data.get("tags"):
         texts["tags"] = CARD_LABELS["tags"] + "".join(tag["name"] for tag in directory.tag_links(data["tags"], plan.url))
     # The sections (render.heading_markdown, render.section), in order.

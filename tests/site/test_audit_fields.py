@@ -89,8 +89,6 @@ CASES = [
     (XX, "parties[1]", hiding('<dd class="plan-party plan-party-helped">', '<dd class="plan-party plan-party-helped" style="display: none">')),
     (GAOJIAN, "parties[3]", hiding('<dd class="plan-party plan-party-guiding">', '<dd class="plan-party plan-party-guiding" style="Visibility:Hidden">')),
     (DATED, "period", hiding('<dd class="plan-period">', '<dd class="plan-period" hidden>')),
-    # no period and no timetable: the card's "原文未注明" stands for the sections' silence, where the card shows it
-    (DONGYUAN, "sections", hiding('<dd class="plan-period">', '<dd class="plan-period" hidden>')),
     (DONGYUAN, "tags", lambda plan, html: re.sub(r'(<dd class="plan-tags">)(.*?)(</dd>)', r"\1<template>\2</template>\3", html)),
     (XX, "sections[1].heading", hiding("<h2>一、指导思想</h2>", "<h2 hidden>一、指导思想</h2>")),
     (XX, "sections[4].heading", without("四、帮扶内容")),   # a heading alone, its subsections after it

@@ -49,9 +49,9 @@ def test_description_names_parties_period_and_topics():
     assert sharing.description(plan, collection.kindergartens) == (
         "结对帮扶计划。帮扶园：XX县机关幼儿园；受援园：XX镇中心幼儿园。"
         "内容：城乡帮扶、幼儿园管理、师资建设、教学研究、资源共享、校园文化、示范课、区域活动、环境创设、园本教研。")
-    dongyuan = collection.plans["plans/dongyuan-pairing.md"]   # no period, no timetable
+    dongyuan = collection.plans["plans/dongyuan-pairing.md"]   # no period, no timetable: no time stated
     assert sharing.description(dongyuan, collection.kindergartens) == (
-        "结对帮扶计划。帮扶园：东苑幼儿园；受援园：未具名幼儿园（篇1撰写园）。时间：原文未注明。"
+        "结对帮扶计划。帮扶园：东苑幼儿园；受援园：未具名幼儿园（篇1撰写园）。"
         "内容：示范性教学、教师结对、送课、管理制度、观摩学习。")
 
 
