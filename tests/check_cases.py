@@ -19,7 +19,7 @@ NO_HTML = "不能包含 HTML 标签、注释或 <! <? 写法（尖括号后面�
 MONTH = "月份只能是 1 到 12 的数字；原文写的“春季”“每学期”等请写在“时间”里"
 YEAR = "年份必须是四位数的公历年份，如 2024；原文没写年份就不要填"
 TAG = "标签最长 20 个字，不能含 <、> 或 & 符号"
-SLUG = "网址名只能由小写字母、数字和连字符组成（最多 64 个字符），如 dongyuan-pairing"
+SLUG = "网址名只能由小写字母、数字和连字符组成（最多 64 个字符，不能是 index），如 dongyuan-pairing"
 PAGE_TITLE = "不能含 <、> 或 & 符号（网页模板会把它们当作代码），最长 100 个字"
 ITEM = "条目必须是一段文字，或只包含编号、小标题、正文和下级条目的一项"
 NOT_FILLED = "还没有填写"
@@ -88,6 +88,8 @@ SCHEMA_CASES = [
      f'5: 标签第2项（tags[1]）: {TAG}，得到 "环境创设环境创设环境创设环境创设环境创设园"'),
     ("  - 送教下乡\n", "  - 送教&下乡\n", "- 送教&", f'5: 标签第1项（tags[0]）: {TAG}，得到 "送教&下乡"'),
     ("slug: example-pairing", f"slug: {'a' * 65}", "slug: aaa", f'7: 网址名（slug）: {SLUG}，得到 "{"a" * 65}"'),
+    # plans/index.md would be the address of the plans' folder, not a plan's page
+    ("slug: example-pairing", "slug: index", "slug: index", f'7: 网址名（slug）: {SLUG}，得到 "index"'),
     ("title: 测试用结对帮扶计划", f"title: {'园' * 101}", "title:", f'8: 标题（title）: {PAGE_TITLE}，得到 "{"园" * 101}"'),
     # YAML's anchors and aliases, and documents too deep or with too long a field name, are refused before loading.
     ("tags:\n", "tags: &t\n", "tags:", f"7: {ANCHORS}"),
