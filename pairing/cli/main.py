@@ -215,4 +215,30 @@ def run_offline(args) -> int:
     return 0
 
 
-SUBCOMMANDS = [add_validate, add_new, add_offline]
+# import
+def add_import(subparsers) -> None:
+    summary = "把 Word（.docx）或文本（.txt、.md）中的计划导入为计划文件，并报告识别结果"
+    command = subparsers.add_parser("import", help=summary, description=summary)
+    command.add_argument("paths", nargs="+", type=Path, metavar="文件或文件夹", help="要导入的文件；文件夹则导入其中全部 .docx、.txt、.md")
+    command.add_argument("--out", type=Path, default=PROJECT / DOCS / plans.PLANS_DIR, metavar="文件夹",
+                         help=f"计划文件写到哪里（默认：{DOCS}/{plans.PLANS_DIR}）")
+    command.add_argument("--overwrite", action="store_true", help="覆盖同名的已有计划文件（默认不覆盖）")
+    command.add_argument("--add-kindergartens", action="store_true",
+                         help=f"把原文中出现、名录里没有的幼儿园（原文没写园名时为未具名幼儿园）添加到 {DATA}/kindergartens.yml")
+    command.set_defaults(run=run_import)
+
+
+def run_import(args) -> int:
+    from ..importing import plans as importing, report
+
+    missing = [str(path) for path in args.paths if not path.exists()]
+    if missing:
+        print(f"python -m pairing import: 错误：找不到文件：{'、'.join(missing)}", file=sys.stderr)
+        return 2
+    results, unreadable = importing.import_documents(args.paths, PROJECT, args.out, overwrite=args.overwrite,
+                                                     add_kindergartens=args.add_kindergartens)
+    print(report.report(results, unreadable), end="")
+    return report.exit_code(results, unreadable)
+
+
+SUBCOMMANDS = [add_validate, add_new, add_import, add_offline]

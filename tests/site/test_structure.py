@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "pairing"
 # Data-flow order: a layer may import the layers before it, never one after it.
-LAYERS = ["content", "shaping", "exports", "site", "cli"]
+LAYERS = ["content", "shaping", "exports", "site", "importing", "cli"]
 ENGINE = ("mkdocs", "material", "mkdocs_macros", "jinja2", "markdown", "pymdownx")
 # Modules of ours whose code runs inside the build (the plugin and the macros module).
 GLUE = [PACKAGE / "site" / "plugin.py", ROOT / "macros.py"]
