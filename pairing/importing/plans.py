@@ -13,6 +13,7 @@ import yaml
 from ..content import plans as content_plans
 from ..content import scaffold
 from .blocks import Block
+from .docx import DocxError, read_docx
 from .recognise import Recognised, recognise
 from .text import TextError, read_text, split_plans
 
@@ -41,8 +42,6 @@ class Imported:
 
 def read_document(path: Path) -> list[Block]:
     if path.suffix.lower() == ".docx":
-        from .docx import read_docx
-
         return read_docx(path)
     if path.suffix.lower() in (".txt", ".md", ".text"):
         return read_text(path)[0]
@@ -137,8 +136,11 @@ def import_documents(paths: list[Path], project: Path, out: Path, *, overwrite: 
         shown = _shown(document, project)
         try:
             blocks = read_document(document)
-        except Exception as error:   # every reader's error is a Chinese message (DocxError, TextError)
+        except (DocxError, TextError) as error:   # each reader's refusal is a Chinese message
             unreadable.append(f"{shown}: {error}")
+            continue
+        except OSError:
+            unreadable.append(f"{shown}: 文件无法打开，请检查文件是否存在、是否有读取权限")
             continue
         found = split_plans(blocks) if document.suffix.lower() != ".docx" else [blocks]
         for number, plan_blocks in enumerate(found, start=1):

@@ -73,7 +73,7 @@ def test_validate_a_folder_and_a_data_file(corpus_site):
     (["validate", "mkdocs.yml"], "python -m pairing validate: 错误：mkdocs.yml 不在 docs/ 或 data/ 下；只有那里的文件会发布到网站"),
     (["validate", "--strict"], "python -m pairing: 错误：不认识的参数：--strict"),
     ([], "python -m pairing: 错误：缺少必填参数：命令"),
-    (["check"], "python -m pairing: 错误：参数 命令 的值 'check' 不可用，可选：'validate', 'new', 'offline'"),
+    (["check"], "python -m pairing: 错误：参数 命令 的值 'check' 不可用，可选：'validate', 'new', 'import', 'offline'"),
     (["new", "--title", "甲"], "python -m pairing new: 错误：缺少必填参数：--slug"),
     # The year and the signature are no longer facts of a new plan: the period is written as the source says it.
     (["new", "--title", "甲", "--slug", "a", "--helping", "dongyuan", "--year", "2024"], "python -m pairing: 错误：不认识的参数：--year 2024"),

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import collections
 import re
-import subprocess
 
 import pytest
 import yaml
