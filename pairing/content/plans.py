@@ -29,14 +29,6 @@ class Plan:
         return self.data["slug"]
 
     @property
-    def body(self) -> str:
-        return yamlsource.split_front_matter(self.text)[1]
-
-    @property
-    def body_line(self) -> int:
-        return yamlsource.split_front_matter(self.text)[2]
-
-    @property
     def url(self) -> str:
         return f"{PLANS_DIR}/{self.slug}/"
 
