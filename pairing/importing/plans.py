@@ -8,8 +8,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from ..content import plans as content_plans
 from ..content import scaffold
 from .blocks import Block
@@ -33,7 +31,6 @@ class Imported:
     number: int                       # its place in the document (from 1)
     data: dict
     recognised: Recognised
-    found: list[str] = field(default_factory=list)       # known kindergartens named in the text (ids)
     proposed: dict[str, dict] = field(default_factory=dict)   # new kindergarten entries (id → record)
     decisions: list[str] = field(default_factory=list)
     file: str = ""                    # the plan file written ("" when not written)
@@ -77,7 +74,7 @@ def plan_from(blocks: list[Block], source: str, number: int, slug: str, kinderga
     recognised = recognise(blocks)
     text = "\n".join(block.seen if not block.is_table else "\n".join("\t".join(r) for r in block.rows) for block in blocks)
     ids, others = kindergartens_named(text, kindergartens)
-    imported = Imported(source, number, {}, recognised, found=ids)
+    imported = Imported(source, number, {}, recognised)
     title = recognised.original_title or f"{Path(source).stem}（第 {number} 份）"
     if not recognised.original_title:
         imported.decisions.append(f"标题：原文没有标题行，暂用“{title}”，请改成合适的标题")
@@ -128,7 +125,7 @@ def import_documents(paths: list[Path], project: Path, out: Path, *, overwrite: 
     """Import every document (folders: every .docx, .txt and .md in them); returns what was imported and the
     documents that could not be read, with why."""
     kindergartens_file = project / "data" / "kindergartens.yml"
-    kindergartens = yaml.safe_load(kindergartens_file.read_text(encoding="utf-8")) or {}
+    kindergartens = content_plans.load_kindergartens(kindergartens_file, project)[0] or {}
     documents = [p for path in paths for p in (sorted(q for q in path.rglob("*") if q.suffix.lower() in (".docx", ".txt", ".md"))
                                               if path.is_dir() else [path])]
     results, unreadable, taken = [], [], {p.stem for p in out.glob("*.md")}

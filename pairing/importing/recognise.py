@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..shaping.views import SECTION_KINDS
 from .blocks import Block
 
 CN = "一二三四五六七八九十"
@@ -135,8 +136,7 @@ class Builder:
 
     def content(self, kind: str) -> list | dict:
         """The current section's content of this kind, starting a section without heading if it has another."""
-        if self.section is None or any(k in self.section for k in ("paragraphs", "list", "group", "timetable", "signature")
-                                       if k != kind):
+        if self.section is None or any(k in self.section for k in SECTION_KINDS if k != kind):
             self.new_section()
         assert self.section is not None
         return self.section.setdefault(kind, {} if kind == "signature" else [])

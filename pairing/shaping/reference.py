@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..content.schema import plan_schema
+from ..content.schema import plan_schema, resolve
 
 KIND_NAMES = {"string": "文字", "integer": "数字", "boolean": "是或否", "array": "列表", "object": "字段组"}
 
@@ -17,7 +17,7 @@ def field_rows(schema: dict | None = None, prefix: str = "", required: tuple = (
     rows = []
     for name, spec in schema.get("properties", {}).items():
         path = f"{prefix}{name}"
-        resolved = _resolve(spec, root)
+        resolved = resolve(spec, root)
         rows.append({"path": path, "title": spec.get("title") or resolved.get("title", ""),
                      "kind": _kind(resolved), "required": name in schema.get("required", required),
                      "description": spec.get("description") or resolved.get("description", ""),
@@ -28,7 +28,7 @@ def field_rows(schema: dict | None = None, prefix: str = "", required: tuple = (
         for branch in _object_shapes(resolved, root):
             rows += field_rows(branch, f"{path}.", seen=inner)
         items = resolved.get("items", {}) if resolved.get("type") == "array" else {}
-        for branch in _object_shapes(_resolve(items, root), root):
+        for branch in _object_shapes(resolve(items, root), root):
             rows += field_rows(branch, f"{path}[].", seen=inner)
     return rows
 
@@ -36,15 +36,8 @@ def field_rows(schema: dict | None = None, prefix: str = "", required: tuple = (
 def _object_shapes(spec: dict, root: dict) -> list[dict]:
     """The shapes with named fields that a value may take: the spec itself and its object branches (anyOf; a branch
     that only requires one field or another, as a timetable row's, is a rule, not a shape)."""
-    branches = [spec, *(_resolve(b, root) for b in spec.get("anyOf", []))]
+    branches = [spec, *(resolve(b, root) for b in spec.get("anyOf", []))]
     return [b for b in branches if b.get("type") == "object" and "properties" in b]
-
-
-def _resolve(spec: dict, root: dict) -> dict:
-    if "$ref" in spec:
-        target = root["$defs"][spec["$ref"].rsplit("/", 1)[1]]
-        return {**_resolve(target, root), **{k: v for k, v in spec.items() if k != "$ref"}}
-    return spec
 
 
 def _kind(spec: dict) -> str:

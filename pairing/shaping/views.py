@@ -6,9 +6,11 @@ which fact is shown, never a fact of their own."""
 
 from __future__ import annotations
 
+from ..content.schema import plan_schema
+
 ROLE_LABELS = {"helping": "帮扶园", "helped": "受援园", "guiding": "指导单位"}
-# The kinds of section content (schema.yml: section's x-one-of), each with the template that shows it.
-SECTION_KINDS = ("paragraphs", "list", "group", "timetable", "signature")
+# The kinds of section content, as the schema declares them (a section's x-one-of); section.html shows each.
+SECTION_KINDS = tuple(plan_schema()["$defs"]["section"]["x-one-of"])
 OUR_KINDERGARTEN = "我园"
 
 

@@ -102,7 +102,7 @@ def lost_from_text(plan: Plan, card: str, rest: str, kindergartens: dict) -> lis
     problems, position = [], 0
     for field_name, text in expected_texts(plan, kindergartens).items():
         # The card's facts anywhere in the card; the sections after the card, each after the one before.
-        in_order = field_name.startswith("sections[") and not field_name == "sections"
+        in_order = field_name.startswith("sections[")
         found = rest.find(squeeze(text), position) if in_order else card.find(squeeze(text))
         if found < 0:
             line, column = plan.source.where(_path_of(field_name))

@@ -311,3 +311,20 @@ def test_a_copy_of_the_site_builds_with_its_own_package(site_copy, tmp_path):
     result = run_build(site_copy, tmp_path / "out")
     assert result.returncode != 0
     assert "这是副本里的 pairing" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("stage", ["loading", "audit"])
+def test_a_failed_build_ends_with_its_own_chinese_summary(site_copy, tmp_path, stage):
+    # Not MkDocs' English "Aborted with a BuildError!": the build's own summary is the last line an editor sees,
+    # whether the checks before the build stop it or the audit after it.
+    if stage == "loading":
+        break_file(site_copy, "docs/plans/xx-county-jiguan-pairing.md", "        months: [4]", "        months: [13]")
+    else:
+        break_file(site_copy, "overrides/partials/plan/section.html", "{% for row in section.rows %}",
+                   "{% for row in section.rows[:-1] %}")
+    result = run_build(site_copy, tmp_path / "out")
+    assert result.returncode == 1
+    assert "Aborted" not in result.stdout + result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "网站没有生成。请按上面的说明修改，再重新运行。"
+    first = "发现 1 处问题，网站没有生成：" if stage == "loading" else "网站生成后的检查未通过："
+    assert first in result.stdout
