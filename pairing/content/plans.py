@@ -89,7 +89,8 @@ def load_kindergartens(path: Path, project_dir: Path) -> tuple[dict | None, list
     if text is None:
         return None, problems
     root = schema.subschema("kindergartens_file")
-    source, problems = yamlsource.parse(text, shown, label=lambda path: schema.field_label(path, root))
+    source, problems = yamlsource.parse(text, shown, label=lambda path: schema.field_label(path, root),
+                                        max_nodes=yamlsource.DATA_MAX_NODES)
     if source is None:
         return None, problems
     problems += schema.check(source, shown, root)

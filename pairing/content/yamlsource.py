@@ -23,7 +23,10 @@ FULL_WIDTH_KEY = re.compile(r"^\s*-?\s*[A-Za-z_][A-Za-z0-9_]*\s*：")
 # Bounds on a document's shape (a plan needs far less): each is checked on the parser's events, one pass, before
 # anything is built from them, so no input can make loading slow or deep.
 MAX_DEPTH = 12          # nested lists and mappings
-MAX_NODES = 20_000      # values, lists and mappings in one document
+MAX_NODES = 20_000      # values, lists and mappings in one document (a plan)
+# The kindergartens' list grows with the site (a province has tens of thousands): still bounded, as reading it is
+# linear (no aliases), but by what a national list needs.
+DATA_MAX_NODES = 2_000_000
 MAX_KEY_LENGTH = 64     # characters of a field name
 
 
@@ -84,10 +87,10 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 
 
 def parse(text: str, file: str, line_offset: int = 0,
-          label: Callable[[tuple], str] = field_path) -> tuple[Source | None, list[Problem]]:
+          label: Callable[[tuple], str] = field_path, max_nodes: int = MAX_NODES) -> tuple[Source | None, list[Problem]]:
     """Parse one YAML document; on a syntax error return a Chinese problem instead. label names a field in
     messages (the schema's Chinese titles, given by the caller that knows the schema)."""
-    shape = shape_problems(text, file, line_offset)
+    shape = shape_problems(text, file, line_offset, max_nodes)
     if shape:
         return None, shape
     node, data = _load_fast(text)
@@ -157,7 +160,7 @@ def text_changing_problems(root, text: str, file: str, line_offset: int) -> list
     return problems
 
 
-def shape_problems(text: str, file: str, line_offset: int = 0) -> list[Problem]:
+def shape_problems(text: str, file: str, line_offset: int = 0, max_nodes: int = MAX_NODES) -> list[Problem]:
     """Anchors and aliases (& and *), and documents nested too deep, too large or with too long a field name,
     found on the parser's events before any value is built. A syntax error is left to the loader's message."""
     loader = (FAST_LOADER if FAST_LOADER is not None and "\t" not in text and not NON_PRINTABLE.search(text)
@@ -174,8 +177,8 @@ def shape_problems(text: str, file: str, line_offset: int = 0) -> list[Problem]:
                 return problem(event, "不支持锚点和别名写法（& 和 *），请把内容直接写出来")
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.ScalarEvent)):
                 nodes += 1
-                if nodes > MAX_NODES:
-                    return problem(event, f"内容太多（超过 {MAX_NODES} 项），请检查是否误粘贴了大量内容")
+                if nodes > max_nodes:
+                    return problem(event, f"内容太多（超过 {max_nodes} 项），请检查是否误粘贴了大量内容")
                 if expecting_key and expecting_key[-1] and isinstance(event, yaml.ScalarEvent) and len(event.value) > MAX_KEY_LENGTH:
                     return problem(event, f"字段名太长（超过 {MAX_KEY_LENGTH} 个字符）；文字内容请写在冒号后面")
                 if expecting_key:

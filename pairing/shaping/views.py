@@ -64,6 +64,26 @@ def sections_view(plan: dict) -> list[dict]:
     return views
 
 
+def section_texts(section: dict) -> list[str]:
+    """What a section's content shows, one text per paragraph, item, member or row (the signature: one)."""
+    kind = section["kind"]
+    if kind == "paragraphs":
+        return section["paragraphs"]
+    if kind == "list":
+        return [_list_text([item]) for item in section["items"]]
+    if kind == "group":
+        return [m["role"] + m["name"] + m["duty"] for m in section["members"]]
+    if kind == "timetable":
+        return [row["when"] + "".join(row["paragraphs"]) + _list_text(row["items"]) for row in section["rows"]]
+    if kind == "signature":
+        return [section["org"] + section["date"]]
+    return []
+
+
+def _list_text(items: list[dict]) -> str:
+    return "".join(i["marker"] + i["heading"] + "".join(i["paragraphs"]) + _list_text(i["items"]) for i in items)
+
+
 def row_view(row: dict, number: int) -> dict:
     return {"number": number, "anchor": f"schedule-{number}", "when": row["when"], "months": row.get("months", []),
             "year": row.get("year"), "paragraphs": paragraphs(row.get("text", "")), "items": list_view(row.get("items", []))}

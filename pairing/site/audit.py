@@ -56,29 +56,9 @@ def expected_texts(plan: Plan, kindergartens: dict) -> dict[str, str]:
         at = f"sections[{section['index']}]"
         if section["heading"]:
             texts[f"{at}.heading"] = section["heading"]
-        for index, text in enumerate(section_texts(section)):
+        for index, text in enumerate(views.section_texts(section)):
             texts[f"{at}.{section['kind']}" + (f"[{index}]" if section["kind"] != "signature" else "")] = text
     return texts
-
-
-def section_texts(section: dict) -> list[str]:
-    """What a section's content shows, one text per paragraph, item, member or row (the signature: one)."""
-    kind = section["kind"]
-    if kind == "paragraphs":
-        return section["paragraphs"]
-    if kind == "list":
-        return [_list_text([item]) for item in section["items"]]
-    if kind == "group":
-        return [m["role"] + m["name"] + m["duty"] for m in section["members"]]
-    if kind == "timetable":
-        return [row["when"] + "".join(row["paragraphs"]) + _list_text(row["items"]) for row in section["rows"]]
-    if kind == "signature":
-        return [section["org"] + section["date"]]
-    return []
-
-
-def _list_text(items: list[dict]) -> str:
-    return "".join(i["marker"] + i["heading"] + "".join(i["paragraphs"]) + _list_text(i["items"]) for i in items)
 
 
 def page_file(site_dir: Path, url: str) -> Path:

@@ -9,7 +9,12 @@ It holds one build's state as attributes and handles each event in one place:
   on_page_content   Markdown's output sanitized, the held parts put back; what the page shows recorded for the audit
   on_env            the theme's template environment, kept to render its inline scripts for the CSP
   on_page_context / on_template_context   the link preview and the Content Security Policy for the template
-  on_post_build     redirects, the form editor's files, then the end-of-build audit
+  on_post_build     redirects, the form editor's files, the search index's shards, then the end-of-build audit
+
+Search: every page's front matter keeps it out of the theme's index (which every page view downloads); the
+plugin indexes each plan and guide page as it is made (exports.searchindex), and the reader's browser fetches only
+the parts a query needs. The offline copy, opened from file:// where those fetches are refused, keeps the theme's
+own search over the plans (its index in the copy, searched by plan-search.js).
 
 The logic lives in the subpackages before this one (content → shaping → exports); this module only wires it.
 """
@@ -23,6 +28,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
+import yaml
 from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -30,10 +36,10 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from ..content import plans, policy, searchwords
+from ..content import plans, policy, searchwords, yamlsource
 from ..content.plans import Collection, Plan
 from ..content.problems import ContentError, format_problems
-from ..exports import opendata
+from ..exports import opendata, searchindex
 from ..shaping import directory, editor, links, sharing, views
 from . import audit, csp, heldparts, history, listings, pagetext, render, sanitize, search, themefiles
 
@@ -41,6 +47,10 @@ STARTER_PLAN = Path(__file__).resolve().parent.parent / "content" / "starter_pla
 # The theme's partials that write inline scripts into every page (Material's base.html includes them); the CSP
 # allows exactly what they write for a page's depth (tests/site/test_csp.py checks every built page against it).
 THEME_SCRIPT_PARTIALS = ("partials/javascripts/base.html", "partials/javascripts/content.html")
+# The site macros that list plans: a page that calls one only repeats the plans' text, and is not a search result.
+LISTING_MACROS = ("plan_index", "kindergarten_index", "activity_calendar", "tag_index", "open_data")
+# The search workers (overrides/assets/javascripts/workers/): the site's index, or the theme's in the offline copy.
+SITE_SEARCH_WORKER, OFFLINE_SEARCH_WORKER = "site-search.js", "plan-search.js"
 
 
 class PairingConfig(base.Config):
@@ -69,6 +79,8 @@ class PairingPlugin(BasePlugin[PairingConfig]):
         self.theme_env = None
         self.policies: dict[str, str] = {}     # base_url → the CSP of pages at that depth
         self.offline = False
+        self.index: searchindex.IndexWriter | None = None   # the site's search index (none in the offline copy)
+        self.listing_pages: set[str] = set()   # addresses of pages that called a LISTING_MACROS macro
 
     # Events
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -79,6 +91,7 @@ class PairingPlugin(BasePlugin[PairingConfig]):
         self._reset()
         self.project = Path(config.config_file_path).resolve().parent
         self.offline = offline_copy(config.plugins)
+        self.index = None if self.offline else searchindex.IndexWriter(Path(config.site_dir))
         _require_jieba()
         _check_search_settings(config.plugins)
         data_dir = self.project / self.config.data_dir
@@ -115,13 +128,18 @@ class PairingPlugin(BasePlugin[PairingConfig]):
 
     def on_page_read_source(self, *, page, config) -> str | None:
         """A plan page: the front matter the theme and the tags plugin read (title, tags, the description that
-        link previews and search engines show), then the body as loaded and checked."""
+        link previews and search engines show); a plan has no body. Every other page as written, but kept out of
+        the theme's search index (the site's own index has it instead), however its front matter reads."""
         plan = self.collection.plans.get(page.file.src_uri)
-        if plan is None:
+        if plan is None and (self.offline or page.file.src_uri in self.generated):
             return None
+        if plan is None:
+            return out_of_theme_search(page.file.content_string)
         # Why escaped here: Material prints page.meta.description into an attribute unescaped.
         meta = {"title": plan.data["title"], "tags": plan.data.get("tags", []),
                 "description": str(escape(sharing.description(plan, self.collection.kindergartens)))}
+        if not self.offline:
+            meta["search"] = {"exclude": True}   # in the site's own index instead (on_page_content)
         return front_matter(meta)
 
     @event_priority(50)   # before mkdocs-macros (which renders only the site's own pages) and the tags plugin
@@ -146,7 +164,13 @@ class PairingPlugin(BasePlugin[PairingConfig]):
         src_uri = page.file.src_uri
         generated = self.generated.get(src_uri)
         lists_plans = src_uri == "index.md" or (generated is not None and generated["macro"] == "plan_index")
-        self.built.record(page.file.dest_uri, pagetext.read(html), self.collection.plans.get(src_uri), lists_plans)
+        content = pagetext.read(html)
+        plan = self.collection.plans.get(src_uri)
+        self.built.record(page.file.dest_uri, content, plan, lists_plans)
+        if self.index is not None and plan is not None:
+            self.index.add(searchindex.plan_doc(plan, self.collection.kindergartens, page.url))
+        elif self.index is not None and generated is None and page.url not in self.listing_pages:
+            self.index.add(searchindex.page_doc(page.url, page.title, content.text))
         return html
 
     def on_env(self, env, *, config, files):
@@ -158,11 +182,11 @@ class PairingPlugin(BasePlugin[PairingConfig]):
         plan = self.collection.plans.get(page.file.src_uri)
         preview = (sharing.link_preview(plan, self.collection, links.canonical_url(config.site_url or "", plan))
                    if plan is not None else None)
-        return {**context, "pairing": {"preview": preview, "csp": self.policy(context, config)}}
+        return {**context, "pairing": self.template_values(preview, context, config)}
 
     def on_template_context(self, context: dict, *, template_name: str, config) -> dict:
         """The theme's pages of their own (404.html) carry the policy too."""
-        return {**context, "pairing": {"preview": None, "csp": self.policy(context, config)}}
+        return {**context, "pairing": self.template_values(None, context, config)}
 
     def on_post_build(self, *, config) -> None:
         """Redirects for renamed plans and the form editor's data, then the audit: nothing lost, nothing broken."""
@@ -173,6 +197,8 @@ class PairingPlugin(BasePlugin[PairingConfig]):
         write_site_file(site_dir / editor.DATA_FILE, opendata.compact_json(editor.editor_data(self.collection, repository)))
         for plan in self.collection.plans.values():
             write_site_file(site_dir / editor.plan_path(plan), opendata.compact_json(editor.plan_file(plan)))
+        if self.index is not None:
+            self.index.finish()
         problems = self.audit_problems(site_dir, config)
         if problems:
             raise stop(format_problems(sorted(problems)).replace("网站没有生成", "网站生成后的检查未通过"))
@@ -193,7 +219,14 @@ class PairingPlugin(BasePlugin[PairingConfig]):
             "form_editor": lambda: render.form_editor(page_url()),
         }
         assert set(macros) == set(policy.SITE_MACROS)
-        return {name: (lambda *args, _macro=macro: self.held.hold(_macro(*args))) for name, macro in macros.items()}
+        return {name: (lambda *args, _name=name, _macro=macro: self.held.hold(self.called(_name, page_url, _macro(*args))))
+                for name, macro in macros.items()}
+
+    def called(self, name: str, page_url: Callable[[], str], html: str) -> str:
+        """A site macro's HTML, after noting a page that lists plans (it is then not a search result)."""
+        if name in LISTING_MACROS:
+            self.listing_pages.add(page_url())
+        return html
 
     def generated_page_html(self, page: dict, page_url: str) -> str:
         """A generated page's listing: the render function listings.generated_pages names, with its key (a
@@ -218,6 +251,10 @@ class PairingPlugin(BasePlugin[PairingConfig]):
         head = self.held.hold(f"{card}\n{render.share_link()}")
         tail = self.held.hold(f"{foot}\n{share}")
         return "\n\n".join([head, *parts, tail])
+
+    def template_values(self, preview: dict | None, context: dict, config) -> dict:
+        """What overrides/main.html reads: the link preview, the CSP, and which search worker the page starts."""
+        return {"preview": preview, "csp": self.policy(context, config), "search_worker": OFFLINE_SEARCH_WORKER if self.offline else SITE_SEARCH_WORKER}
 
     def policy(self, context: dict, config) -> str:
         """The CSP of a page: the theme's inline scripts as its templates write them at the page's depth (none in
@@ -262,6 +299,14 @@ def front_matter(meta: dict) -> str:
     for breaking in ("\u0085", "\u2028", "\u2029"):
         text = text.replace(breaking, f"\\u{ord(breaking):04x}")
     return f"---\n{text}\n---\n"
+
+
+def out_of_theme_search(text: str) -> str:
+    """A page's source (checked at load: content.plans) with `search: exclude` in its front matter: Material's
+    index, which every page view downloads, holds no page of the site."""
+    front, body, _ = yamlsource.split_front_matter(text)
+    meta = yaml.safe_load(front) if front else None
+    return front_matter({**(meta or {}), "search": {"exclude": True}}) + body
 
 
 def generated_source(page: dict) -> str:

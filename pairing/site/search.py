@@ -1,8 +1,9 @@
-"""Search as the theme runs it: the settings Chinese matching needs, and the words jieba keeps whole.
+"""Search settings and jieba's words.
 
-Material's search plugin cuts Chinese text with jieba's module-level tokenizer; the site's words join that
-tokenizer's dictionary (jieba's public add_word) before any page is indexed, so a kindergarten name or a term of
-the field is one token in the index.
+jieba cuts the text of the site's own index (exports/searchindex.py) and, in the offline copy, Material's search
+plugin's; the site's words join jieba's module-level dictionary (jieba's public add_word) before any page is
+indexed, so a kindergarten name or a term of the field is one word in either. Material's lang and separator
+settings matter for the offline copy, whose search is Material's.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Search in a real browser: Material's search box, with the plan that contains the query as written first."""
+"""Search in a real browser: Material's search box answered by the site's worker, which fetches the parts of the
+site's index a query needs; the plan that contains the query as written first."""
 
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ def test_results_are_highlighted_and_the_query_is_shareable(page, site_server):
     assert page.locator("input[data-md-component=search-query]").input_value() == "高枧"
 
 
-def test_material_search_runs_inside_the_ranking_worker_without_errors(page, site_server):
+def test_the_site_worker_answers_under_the_csp_without_errors(page, site_server):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda message: errors.append(message.text) if message.type in ("error", "warning") else None)
@@ -55,10 +56,83 @@ def test_material_search_runs_inside_the_ranking_worker_without_errors(page, sit
     page.on("worker", lambda worker: workers.append(worker.url))
     assert search(page, site_server, "园本教研")[:1] == ["plans/xx-county-jiguan-pairing/"]
     assert errors == []
-    assert len(workers) == 1 and "/assets/javascripts/workers/plan-search.js?material=search." in workers[0]
+    assert workers == [f"{site_server}assets/javascripts/workers/site-search.js"]
 
 
-# The index as Material writes it, listing pages left out (`search: exclude: true`): a tag, words just before a
+def requests_of(page, action) -> list[str]:
+    """The paths under the site that the page and its workers request while `action` runs."""
+    seen = []
+    page.context.on("request", lambda request: seen.append(request.url))
+    action()
+    return seen
+
+
+def type_into(box, text: str) -> None:
+    """As a reader types: Material reads the box on a key's release."""
+    box.fill(text)
+    box.press("End")
+
+
+def test_a_page_view_downloads_no_index(page, site_server):
+    def view():
+        page.goto(f"{site_server}plans/dongyuan-pairing/")
+        page.wait_for_load_state("networkidle")
+    seen = requests_of(page, view)
+    assert not [url for url in seen if "/search/index/" in url or "site-search-engine" in url]
+    # what Material's script fetches at start: its settings file (no page in it) and the worker it starts, tiny
+    assert f"{site_server}search/search_index.json" in seen
+    assert f"{site_server}assets/javascripts/workers/site-search.js" in seen
+    assert not [url for url in seen if "/lunr/" in url or "/workers/search." in url]
+    # positive control: a search then fetches the engine, the head, shards and documents
+    before = len(seen)
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    type_into(box, "送教下乡")
+    page.wait_for_selector(".md-search-result__item", state="attached")
+    later = seen[before:]
+    for part in ("site-search-engine.js", "/search/index/head.json", "/search/index/s/", "/search/index/d/"):
+        assert [url for url in later if part in url], part
+
+
+def test_later_queries_answer_from_the_box(page, site_server):
+    assert search(page, site_server, "高枧")[:1] == [GAOJIAN]
+    box = page.locator("input[data-md-component=search-query]")
+    type_into(box, "戏水池")
+    page.wait_for_function("() => document.querySelector('.md-search-result__item a')?.href.includes('z-town')")
+    type_into(box, "火箭发射")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length === 0")
+    assert result_summary(page) == "没有找到符合条件的结果"
+
+
+def test_the_count_says_these_are_the_best_results(page, site_server):
+    found = search(page, site_server, "幼儿园")
+    assert len(found) >= 2 and result_summary(page) == f"最相关的 {len(found)} 个结果"
+
+
+def test_an_excluded_term_drops_the_plans_that_have_it(page, site_server):
+    everything = search(page, site_server, "送教")
+    assert GAOJIAN in everything and Z_TOWN in everything
+    assert Z_TOWN not in search(page, site_server, "送教 -戏水池")
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("XX县机关幼儿园", "plans/xx-county-jiguan-pairing/"),   # capital letters, as the index lowers them
+    ("xx县机关幼儿园", "plans/xx-county-jiguan-pairing/"),
+    ("Z镇", Z_TOWN),
+    ("组长：XXX", "plans/xx-county-jiguan-pairing/"),         # a term with punctuation inside it
+])
+def test_query_and_index_are_cut_alike(page, site_server, query, expected):
+    assert search(page, site_server, query)[:1] == [expected]
+
+
+def test_result_text_is_escaped_and_marked(page, site_server):
+    search(page, site_server, "金竹")
+    first = page.locator(".md-search-result__item").first
+    assert first.locator("mark").count() >= 1
+    assert first.locator("script, img, iframe").count() == 0
+
+
+# The site's index, listing pages left out: a tag, words just before a
 # full-width comma, a name between Chinese punctuation find the plan, and never a page that only lists plans.
 @pytest.mark.parametrize("query, expected", [
     ("示范性教学", "plans/dongyuan-pairing/"),   # a tag

@@ -6,13 +6,12 @@ saves is the site a fresh build makes of the same files."""
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
 
+import searchfiles
 from conftest import run_build
 
 PLAN = "docs/plans/xianyang-jiguan-pairing.md"
@@ -80,11 +79,9 @@ def tree(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def index_words(site: Path, location: str) -> list[str]:
-    """The words of a page in the search index, split as the search worker splits them (the index's separator)."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    text = " ".join(f"{doc['title']} {doc['text']}" for doc in index["docs"] if doc["location"].split("#")[0] == location)
-    return [word for word in re.split(index["config"]["separator"], re.sub(r"<[^>]+>", " ", text)) if word]
+def index_words(site: Path, location: str) -> set[str]:
+    """The words of a page in the site's search index (its word tokens: jieba's words and whole fields)."""
+    return {token[1:] for token in searchfiles.tokens_of(site, location) if token.startswith("w")}
 
 
 def test_rebuilds_show_each_save_and_end_as_a_fresh_build(site_copy, tmp_path):

@@ -1,6 +1,5 @@
 """The real site, built strictly: plan parts are on their pages with the right content."""
 
-import json
 import re
 
 from builtpage import article_text, squeeze, text_of
@@ -93,14 +92,6 @@ def test_no_page_loads_anything_from_another_host(built_site):
         assert urls, page
         assert [u for u in urls if re.match(r"(?:[a-z]+:)?//", u, re.I)] == [], page
     assert "fonts.googleapis" not in "".join(p.read_text(encoding="utf-8") for p in built_site.rglob("*.css"))
-
-
-def test_search_index_is_segmented_by_jieba(built_site):
-    index = json.loads(read(built_site, "search/search_index.json"))
-    assert index["config"]["lang"] == ["zh"]
-    plan = next(d for d in index["docs"] if d["location"] == "plans/gaojian-jinzhu-pairing/")
-    assert "\u200b" in plan["text"]
-    assert "金竹幼儿园" in plan["text"].split("\u200b")
 
 
 def test_editing_guide_lists_fields_and_a_starter(built_site):

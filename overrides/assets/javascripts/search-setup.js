@@ -1,12 +1,20 @@
-/* Before Material's script starts: point its search at plan-search.js, which loads Material's own search worker
- * (named in Material's configuration, so a Material upgrade changes nothing here) and re-ranks its results; and
- * give the search dialog an accessible name (axe: aria-dialog-name), which Material's markup lacks. */
+/* Before Material's script starts: point its search at the site's worker, named by this script's data-worker
+ * (site-search.js: the site's own index, fetched in parts when a reader searches; plan-search.js in the offline
+ * copy: Material's own worker and index, re-ranked), and give the search dialog an accessible name (axe:
+ * aria-dialog-name), which Material's markup lacks. The site's worker answers with the best results only, so
+ * the count Material shows says so. */
 (function () {
   var element = document.getElementById("__config")
   var config = JSON.parse(element.textContent)
-  var material = config.search.split("/").pop()
-  var worker = document.currentScript.getAttribute("src").replace(/search-setup\.js$/, "workers/plan-search.js")
-  config.search = worker + "?material=" + encodeURIComponent(material)
+  var script = document.currentScript
+  var name = script.getAttribute("data-worker")
+  var worker = script.getAttribute("src").replace(/search-setup\.js$/, "workers/" + name)
+  if (name === "plan-search.js")
+    config.search = worker + "?material=" + encodeURIComponent(config.search.split("/").pop())
+  else {
+    config.search = worker
+    config.translations["search.result.other"] = "最相关的 # 个结果"
+  }
   element.textContent = JSON.stringify(config)
   var dialog = document.querySelector('[data-md-component="search"][role="dialog"]')
   if (dialog && !dialog.hasAttribute("aria-label"))

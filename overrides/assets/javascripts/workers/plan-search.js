@@ -1,4 +1,5 @@
-/* Material's search worker, with the plan that contains the query as written ranked first.
+/* The offline copy's search (opened from file://, where site-search.js cannot fetch its index): Material's
+ * search worker, with the plan that contains the query as written ranked first.
  *
  * Material's own worker (Lunr, its index, its highlighting) still does the searching: this file loads it
  * and changes two things on the way through, using only Material's message protocol.

@@ -1,0 +1,280 @@
+/* The site's search engine, loaded by site-search.js on a reader's first query. It reads the index that
+ * pairing/exports/searchindex.py writes (its docstring describes the files) and fetches only what a query needs:
+ * the shards of the query's tokens, then the documents it shows.
+ *
+ * A query is cut as the index was (the same functions: lower, runs, grams, the shard hash). For each term:
+ *  - its tokens: characters two at a time ("g"), and the term as one word ("w": a jieba word of the index, or a
+ *    plan's whole name, tag or title);
+ *  - candidates: documents that have all its two-character pieces, best first (more terms, a term that is one of
+ *    the plan's names or tags, a term that is a word of it, the index's counts);
+ *  - each candidate is checked against its own text: only a document that contains a term as written is a
+ *    result, so a query that occurs in no document shows nothing. When some do, documents sharing two
+ *    characters in a row with a term follow them (Material shows the missing terms).
+ * Results are ranked by: terms as written, terms that are a name/tag/title of the plan, plans before other
+ * pages, terms sharing two characters, terms that are words of the document, uses of the terms, counts.
+ */
+
+self.siteSearch = function (base, head) {
+  const FIELD = 128, COUNT = 127
+  const LIMIT = 10          // results shown
+  const BATCH = 10          // documents fetched at once
+  const MOST_CHECKED = 40   // candidates checked against their text, at most
+  const SNIPPET = 120       // characters of text shown with a result
+  const RUN = /[\p{L}\p{N}]+/gu
+
+  const shards = new Map()  // shard number → Promise of Map(token → postings bytes)
+  const documents = new Map()
+  const encoder = new TextEncoder(), decoder = new TextDecoder()
+
+  /* ----------------------------------------------------------------------- */
+  /* The index's functions (as pairing/exports/searchindex.py) */
+
+  function lower(text) {
+    return text.replace(/[A-Z]/g, letter => letter.toLowerCase())
+  }
+
+  function runs(text) {
+    return lower(text).match(RUN) || []
+  }
+
+  function shardOf(token) {
+    let value = 0x811c9dc5
+    for (const byte of encoder.encode(token))
+      value = Math.imul(value ^ byte, 0x01000193) >>> 0
+    return value % head.shards
+  }
+
+  function readShard(bytes) {
+    const tokens = new Map()
+    let at = 0
+    const number = () => {
+      let value = 0, shift = 0, byte
+      do {
+        byte = bytes[at++]
+        value += (byte & 0x7f) * 2 ** shift
+        shift += 7
+      } while (byte & 0x80)
+      return value
+    }
+    while (at < bytes.length) {
+      const length = number()
+      const token = decoder.decode(bytes.subarray(at, at + length))
+      at += length
+      const size = number()
+      tokens.set(token, bytes.subarray(at, at + size))
+      at += size
+    }
+    return tokens
+  }
+
+  function shard(number) {
+    if (!shards.has(number))
+      shards.set(number, fetch(new URL(`search/index/s/${number}.bin`, base))
+        .then(response => {
+          if (!response.ok)
+            throw new Error(`search/index/s/${number}.bin: ${response.status}`)
+          return response.arrayBuffer()
+        })
+        .then(buffer => readShard(new Uint8Array(buffer))))
+    return shards.get(number)
+  }
+
+  async function postings(token) {
+    const bytes = (await shard(shardOf(token))).get(token)
+    const found = []
+    if (!bytes)
+      return found
+    let at = 0, id = 0
+    while (at < bytes.length) {
+      let gap = 0, shift = 0, byte
+      do {
+        byte = bytes[at++]
+        gap += (byte & 0x7f) * 2 ** shift
+        shift += 7
+      } while (byte & 0x80)
+      id += gap
+      found.push([id, bytes[at++]])
+    }
+    return found
+  }
+
+  function documentOf(id) {
+    if (!documents.has(id))
+      documents.set(id, fetch(new URL(`search/index/d/${id}.json`, base)).then(response => response.json())
+        .then(record => ({ ...record, text: lower([record.t, ...record.f, ...record.b].join("\n")) })))
+    return documents.get(id)
+  }
+
+  /* ----------------------------------------------------------------------- */
+  /* The query */
+
+  function parse(query) {
+    const parts = lower(query).replace(/["*]/g, " ").trim().split(/\s+/).filter(Boolean)
+    const terms = parts.filter(part => !part.startsWith("-")).map(part => part.replace(/^\+/, ""))
+    const excluded = parts.filter(part => part.startsWith("-")).map(part => part.slice(1))
+    return {
+      terms: [...new Set(terms)].filter(term => runs(term).length),
+      excluded: excluded.filter(term => runs(term).length)
+    }
+  }
+
+  /* The pieces a document must have to contain the term: two characters at a time, covering every run (a
+   * character alone where a run has one) */
+  function pieces(term) {
+    const found = []
+    for (const run of runs(term)) {
+      const characters = Array.from(run)
+      if (characters.length === 1)
+        found.push(characters[0])
+      for (let at = 0; at + 1 < characters.length; at += 2)
+        found.push(characters[at] + characters[at + 1])
+      if (characters.length > 1 && characters.length % 2)
+        found.push(characters.slice(-2).join(""))
+    }
+    return [...new Set(found)]
+  }
+
+  async function candidates(terms) {
+    const seen = new Map()
+    const entry = id => {
+      if (!seen.has(id))
+        seen.set(id, { id, covered: 0, shared: 0, exact: 0, word: 0, field: 0, weight: 0 })
+      return seen.get(id)
+    }
+    const lists = await Promise.all(terms.map(term => Promise.all(
+      [postings("w" + term), ...pieces(term).map(piece => postings("g" + piece))])))
+    lists.forEach(([words, ...parts]) => {
+      const hits = new Map()
+      for (const list of parts)
+        for (const [id, byte] of list) {
+          hits.set(id, (hits.get(id) || 0) + 1)
+          const found = entry(id)
+          found.weight += byte & COUNT
+          found.field += byte >> 7
+        }
+      for (const [id, count] of hits)
+        if (count === parts.length)
+          entry(id).covered++
+        else
+          entry(id).shared++
+      for (const [id, byte] of words) {
+        entry(id).word++
+        entry(id).exact += byte >> 7
+      }
+    })
+    const order = (a, b) => compare(
+      [b.covered, b.exact, b.word, b.field, b.weight, a.id], [a.covered, a.exact, a.word, a.field, a.weight, b.id])
+    const all = [...seen.values()]
+    return {
+      whole: all.filter(found => found.covered > 0).sort(order),
+      partly: all.filter(found => found.covered === 0 && found.shared > 0)
+        .sort((a, b) => compare([b.shared, b.field, b.weight, a.id], [a.shared, a.field, a.weight, b.id]))
+    }
+  }
+
+  function compare(a, b) {
+    for (let at = 0; at < a.length; at++)
+      if (a[at] !== b[at])
+        return a[at] - b[at]
+    return 0
+  }
+
+  function uses(text, term) {
+    return text.split(term).length - 1
+  }
+
+  async function search(query) {
+    const { terms, excluded } = parse(query)
+    if (!terms.length)
+      return { items: [] }
+    const { whole, partly } = await candidates(terms)
+    const keep = record => !excluded.some(term => record.text.includes(term))
+    const results = []
+    for (let at = 0; at < whole.length && at < MOST_CHECKED && results.length < LIMIT; at += BATCH) {
+      const batch = whole.slice(at, Math.min(at + BATCH, MOST_CHECKED))
+      const records = await Promise.all(batch.map(found => documentOf(found.id)))
+      batch.forEach((found, index) => {
+        const record = records[index]
+        const present = terms.map(term => record.text.includes(term))
+        if (present.some(Boolean) && keep(record))
+          results.push({ found, record, present })
+      })
+    }
+    if (!results.length)
+      return { items: [] }
+    const ranked = results.map(result => ({ ...result, key: rankKey(result, terms) }))
+      .sort((a, b) => compare(b.key, a.key)).slice(0, LIMIT)
+    const more = partly.slice(0, LIMIT - ranked.length)
+    const records = await Promise.all(more.map(found => documentOf(found.id)))
+    more.forEach((found, index) => {
+      if (keep(records[index]))
+        ranked.push({ found, record: records[index], present: terms.map(() => false) })
+    })
+    return { items: ranked.map(result => [item(result, terms)]) }
+  }
+
+  /* [terms as written, terms that are one of its names/tags/titles, is a plan, terms sharing two characters,
+   * terms that are its words, uses of the terms, the index's counts] */
+  function rankKey({ found, record, present }, terms) {
+    const fields = new Set([record.t, ...record.f].map(lower))
+    const written = terms.filter((term, index) => present[index])
+    return [
+      written.length, written.filter(term => fields.has(term)).length, record.p, found.shared, found.word,
+      written.reduce((sum, term) => sum + uses(record.text, term), 0), found.field, found.weight
+    ]
+  }
+
+  /* ----------------------------------------------------------------------- */
+  /* What Material shows: title and text as HTML (escaped, the terms marked), a score, which terms it has */
+
+  function item({ record, present, key }, terms) {
+    const shown = terms.filter((term, index) => present[index])
+    return {
+      location: record.u,
+      title: marked(record.t, shown),
+      text: marked(snippet(record, shown), shown),
+      score: key ? key[0] : 0,
+      terms: Object.fromEntries(terms.map((term, index) => [term, present[index]]))
+    }
+  }
+
+  function snippet(record, terms) {
+    const blocks = [...record.b, ...record.f]
+    let best = blocks[0] || "", most = 0
+    for (const block of blocks) {
+      const count = terms.filter(term => lower(block).includes(term)).length
+      if (count > most) {
+        best = block
+        most = count
+      }
+    }
+    if (best.length <= SNIPPET)
+      return best
+    const first = Math.min(...terms.map(term => lower(best).indexOf(term)).filter(at => at >= 0), best.length)
+    const start = first === best.length ? 0 : Math.max(0, first - 30)
+    return (start > 0 ? "…" : "") + best.slice(start, start + SNIPPET) + (start + SNIPPET < best.length ? "…" : "")
+  }
+
+  function marked(text, terms) {
+    const low = lower(text)
+    const spans = []
+    for (const term of terms)
+      for (let at = low.indexOf(term); at >= 0; at = low.indexOf(term, at + term.length))
+        spans.push([at, at + term.length])
+    spans.sort((a, b) => a[0] - b[0] || b[1] - a[1])
+    let out = "", at = 0
+    for (const [start, end] of spans) {
+      if (end <= at)
+        continue
+      out += escape(text.slice(at, Math.max(at, start))) + "<mark>" + escape(text.slice(Math.max(at, start), end)) + "</mark>"
+      at = end
+    }
+    return out + escape(text.slice(at))
+  }
+
+  function escape(text) {
+    return text.replace(/[&<>"']/g, character => `&#${character.charCodeAt(0)};`)
+  }
+
+  return { search }
+}
