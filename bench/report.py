@@ -15,6 +15,13 @@ FIRST_VIEW_LIMIT = 150 * KB
 SITE_SIZE_LIMIT = 0.25
 MEMORY_LIMIT = 1.3
 SERVE_LIMIT = 1.5
+# Issue 18: search as a reader meets it, and the build at 10,000 plans.
+SEARCH_BYTES_LIMIT = 300 * KB
+FIRST_SEARCH_LIMIT = {"cpu4": 1.5, "cpu4-slow4g": 5.0}   # seconds from navigation start to results shown
+SEARCH_MEMORY_LIMIT = 100   # MB of the search worker's JS heap
+LATER_QUERY_LIMIT = 300     # ms from typing to the new results
+BUILD_MEMORY_LIMIT, BUILD_MEMORY_N = 1.5 * 1024, 10_000   # MB of a build's peak, at this N
+LINEAR_LIMIT = 1.1          # CPU time per plan at the largest N, as a multiple of that at the smallest N ≥ 100
 
 
 def build_limit(n: int) -> float | None:
@@ -32,13 +39,14 @@ def machine() -> dict:
 
 
 def markdown(variants: list, profiles: dict, options, ran: dict | None = None) -> str:
-    """The report; `ran`: machine() at the end of the run (now, by default)."""
+    """The report; `ran`: machine() at the end of the run (now, by default), and under "reader" the reader-side
+    search measurements of bench/reader.py when the run made them (--reader-n)."""
     stock, site = variants[0], variants[1]
     sizes = sorted(set(site.builds) & set(stock.builds))
     others = [v for v in variants[2:] if v.builds]
     parts = [header(options, ran or machine()), targets(stock, site, sizes, options), builds(variants, sizes),
              changes(others, site), outputs([stock, site, *others], sizes), downloads([stock, site, *others], sizes),
-             growth([stock, site, *others], sizes), serve(variants, options), profile(profiles, variants, options),
+             reader_search((ran or {}).get("reader"), stock, site, sizes), growth([stock, site, *others], sizes), serve(variants, options), profile(profiles, variants, options),
              NOTES]
     return "\n\n".join(p for p in parts if p) + "\n"
 
@@ -215,6 +223,305 @@ def downloads(variants: list, sizes: list[int]) -> str:
             rows.append(f"| {n} | {variant.label} | {vr / KB:.0f} KB | {vg / KB:.0f} KB "
                         f"| {sr / MB:.2f} MB | {sg / MB:.2f} MB |")
     return "\n".join(rows)
+
+
+CONDITION_LABELS = {"cpu4": "4× CPU", "cpu4-slow4g": "4× CPU + Slow 4G"}
+QUERY_KINDS = {"title": "a plan's title", "kindergarten": "a kindergarten in one plan", "common": "a common term"}
+SLOW_4G_LATENCY = 562.5
+
+
+def size(count: float | None) -> str:
+    if count is None:
+        return "–"
+    if count == 0:
+        return "0 KB"
+    return f"{count / MB:.2f} MB" if count >= MB else f"{count / KB:.1f} KB" if count < 10 * KB else f"{count / KB:.0f} KB"
+
+
+def secs(ms: float | None) -> str:
+    return "–" if ms is None else f"{ms / 1000:.2f} s"
+
+
+def first_searches(data: dict, condition: str) -> list[dict]:
+    return data.get("first", {}).get(condition, [])
+
+
+def shown(records: list[dict]) -> list[float]:
+    return [r["shown_ms"] for r in records if r.get("shown_ms") is not None]
+
+
+def slowest(records: list[dict]) -> float | None:
+    """The slowest first search of a condition; None when one of them showed no results (it failed)."""
+    times_ = shown(records)
+    return max(times_) if times_ and len(times_) == len(records) else None
+
+
+def later_of(data: dict) -> list[dict]:
+    return [r for record in first_searches(data, "cpu4") for r in record.get("later", [])]
+
+
+def later_ms(data: dict) -> list[float]:
+    return [r["ms"] for r in later_of(data) if r.get("ms") is not None]
+
+
+def heaps(data: dict, key: str) -> list[float]:
+    """Every JS heap read of a variant (after each first search's results, and after the later queries), in MB."""
+    found = []
+    for records in data.get("first", {}).values():
+        for record in records:
+            for memory in (record.get("memory"), record.get("memory_after_later")):
+                if memory and memory.get(key) is not None:
+                    found.append(memory[key])
+    return found
+
+
+def search_bytes(data: dict) -> list[int]:
+    """Bytes downloaded for search in each first search at 4× CPU (the network not throttled)."""
+    return [r["search_bytes"] for r in first_searches(data, "cpu4") if r.get("search_bytes") is not None]
+
+
+def worker_estimate(record: dict) -> float | None:
+    """A first search's time had the worker been slowed 4× too: its CPU time counted three more times."""
+    if record.get("shown_ms") is None or record.get("worker_cpu_s") is None:
+        return None
+    return record["shown_ms"] + 3 * record["worker_cpu_s"] * 1000
+
+
+def paths(found: list[str]) -> str:
+    return ", ".join(f"`{path.lstrip('/')}`" for path in found) or "none"
+
+
+def fetched(plain: dict) -> str:
+    files = ", ".join(f"`{f['path'].lstrip('/')}` {size(f['bytes'])}" for f in plain.get("search", []))
+    return f"{len(plain.get('search', []))} files, {size(plain.get('search_bytes'))}" + (f": {files}" if files else "")
+
+
+def reader_search(data: dict | None, stock, site, sizes: list[int]) -> str:
+    """Search as a reader meets it (bench/reader.py), (b) and (a) side by side, and issue 18's targets."""
+    if not data:
+        return ""
+    n = data["n"]
+    b, a = data["variants"].get("baseline", {}), data["variants"].get("site", {})
+    labels = {"baseline": stock.label, "site": site.label}
+    order = " then ".join(labels.get(name, name) for name in data.get("order", []))
+    queries = data["queries"]
+    parts = [f"## Search: what a reader downloads and waits for (N = {n})", "",
+             f"Each site served from 127.0.0.1 as a static host serves it (gzip'd, level 6, unless compressed "
+             "already; HTTP/1.1, so Chromium opens at most six connections to it, where GitHub Pages' HTTP/2 would "
+             "carry every request on one: under Slow 4G, a search that fetches many small files pays more round "
+             f"trips here than there) and opened in Chromium {data.get('chromium', '')} "
+             "(Playwright), each page in a fresh browser context (empty cache), throttled through the DevTools "
+             f"protocol before it navigates: 4× CPU (`Emulation.setCPUThrottlingRate`) and, where named, DevTools' "
+             f"Slow 4G ({SLOW_4G_LATENCY} ms latency, 180,000 bytes/s down, 84,375 up). The plan page "
+             f"`{data['page']}` is opened with `?q=` and a query; *results shown*: Material's result list says "
+             "how many results it found (not a placeholder) and lists at least one, timed in the page from the "
+             "start of the navigation. Later queries are typed into the search box of the same tab (fill, then a "
+             "key press: Material searches on keyup), timed from the box's input event to the list showing the "
+             "new results. Bytes are as transferred (gzip'd body and headers), counted by the server for every "
+             "request of the page and its workers; *for search*: under `search/`, `assets/javascripts/workers/` "
+             "or `assets/javascripts/lunr/`; *an index*: such a file that is not a script, except a "
+             "`search_index.json` with no documents (Material's search configuration only). JS heap: "
+             "`Runtime.getHeapUsage` of the page's main thread and, "
+             "through a CDP session attached to each dedicated worker, of the search worker, after the results "
+             "and again after a garbage collection.",
+             "",
+             f"Measured once each, {order} (one pass, not repeated in the other order: the machine's noise falls "
+             f"on one side at a time). Chromium throttles the CPU of the page's main thread only, not of a "
+             "dedicated worker: a search worker runs at full speed here, so its CPU time (Linux' count for the "
+             "worker's thread) is reported too, with the time had it been slowed 4× as well (the time plus three "
+             "times the worker's CPU time: an estimate)."
+             + (f" Reader measurements took {data['seconds'] / 60:.1f} minutes." if data.get("seconds") else ""),
+             "", "Queries, picked from the synthetic plans (the same text in both sites):", ""]
+    for q in queries["first"]:
+        parts.append(f"- first search, {QUERY_KINDS.get(q['kind'], q['kind'])}: `{q['text']}` (in {q['plans']} plan "
+                     "file" + ("s" if q["plans"] != 1 else "") + (f"; should come first: `{q['expected']}`)"
+                                                                   if q["expected"] else ")"))
+    parts.append("- later queries: " + ", ".join(f"`{q['text']}`" for q in queries["later"]))
+    parts += [f"- {reason}" for reason in queries.get("skipped", [])]
+    parts += ["", issue18_targets(a, b, site, sizes), "", side_by_side(b, a, queries), "", details(data, labels),
+              "", slow_4g_check(data, labels)]
+    return "\n".join(parts)
+
+
+def issue18_targets(a: dict, b: dict, site, sizes: list[int]) -> str:
+    checks = []
+    plain = a.get("plain", {})
+    index = plain.get("index_files", [])
+    checks.append(("a plan page's first view downloads no search index",
+                   None if not plain or "error" in plain else not index,
+                   (f"index: {paths(index)}; " if index else "no index; ")
+                   + "fetched for search: " + fetched(plain)))
+    found = search_bytes(a)
+    worst = max(found) if found else None
+    checks.append((f"first search downloads ≤ {SEARCH_BYTES_LIMIT // KB} KB for search (as transferred)",
+                   None if worst is None else worst <= SEARCH_BYTES_LIMIT,
+                   f"{size(worst)} (most of {len(found)} queries); (b) {size(max(search_bytes(b), default=None))}"))
+    for condition, limit in FIRST_SEARCH_LIMIT.items():
+        records = first_searches(a, condition)
+        worst = slowest(records)
+        failed = [r for r in records if r.get("shown_ms") is None]
+        estimate = [worker_estimate(r) for r in records]
+        checks.append((f"first search shows results ≤ {limit:g} s at {CONDITION_LABELS[condition]}",
+                       None if not records else worst is not None and worst <= limit * 1000,
+                       (f"{secs(worst)} (slowest of {len(records)} queries)" if worst is not None
+                        else f"{len(failed)} of {len(records)} showed no results")
+                       + (f"; worker slowed too: ≈ {secs(max(estimate))}" if estimate and None not in estimate
+                          else "") + f"; (b) {secs(slowest(first_searches(b, condition)))}"))
+    worker = heaps(a, "worker_mb")
+    checks.append((f"search memory ≤ {SEARCH_MEMORY_LIMIT} MB (the search worker's JS heap)",
+                   None if not worker else max(worker) <= SEARCH_MEMORY_LIMIT,
+                   f"{max(worker, default=0):.1f} MB largest ({max(heaps(a, 'worker_gc_mb'), default=0):.1f} MB "
+                   f"after GC); page main thread {max(heaps(a, 'page_mb'), default=0):.1f} MB; "
+                   f"(b) worker {max(heaps(b, 'worker_mb'), default=0):.1f} MB" if worker else "no worker found"))
+    later = later_ms(a)
+    asked = len(later_of(a))
+    checks.append((f"later queries ≤ {LATER_QUERY_LIMIT} ms at 4× CPU (each)",
+                   None if not asked else len(later) == asked and max(later) <= LATER_QUERY_LIMIT,
+                   f"median {med(later):.0f} ms, max {max(later):.0f} ms ({len(later)} of {asked} queries answered)"
+                   f"; (b) median {med(later_ms(b)):.0f} ms" if later and later_ms(b) else
+                   f"{len(later)} of {asked} queries answered"))
+    if BUILD_MEMORY_N in site.builds:
+        peak = med(peaks(site, BUILD_MEMORY_N))
+        checks.append((f"peak build memory ≤ {BUILD_MEMORY_LIMIT / 1024:.1f} GB at N = {BUILD_MEMORY_N:,}",
+                       peak <= BUILD_MEMORY_LIMIT, f"{peak:.0f} MB"))
+    elif sizes:
+        n = max(sizes)
+        checks.append((f"peak build memory ≤ {BUILD_MEMORY_LIMIT / 1024:.1f} GB at N = {BUILD_MEMORY_N:,}", None,
+                       f"not built at {BUILD_MEMORY_N:,}; {med(peaks(site, n)):.0f} MB at N = {n}"))
+    checks.append(linear_build(site, sizes))
+    met = [ok for _, ok, _ in checks if ok is not None]
+    rows = ["### Targets of issue 18 (this site, (a))", "", f"{sum(met)} of {len(met)} targets met.", "",
+            "| target | result | measured |", "| --- | :---: | --- |"]
+    rows += [f"| {name} | {mark(ok)} | {value} |" for name, ok, value in checks]
+    return "\n".join(rows)
+
+
+def linear_build(site, sizes: list[int]) -> tuple:
+    """Build time per plan at each N (median wall, CPU); linear when the CPU time per plan at the largest N is at
+    most LINEAR_LIMIT × that at the smallest N of 100 or more (below, fixed start-up costs dominate)."""
+    per_plan = [f"{med(times(site, n)) / n * 1000:.0f} ms at {n:,} (CPU {med(cpu(site, n)) / n * 1000:.0f})"
+                for n in sizes]
+    large = [n for n in sizes if n >= 100]
+    name = f"build time linear in N (CPU per plan at the largest N ≤ {LINEAR_LIMIT}× at the smallest N ≥ 100)"
+    if len(large) < 2:
+        return name, None, "per plan: " + "; ".join(per_plan) + " (fewer than two sizes of 100 or more)"
+    small, big = min(large), max(large)
+    growth_ = (med(cpu(site, big)) / big) / (med(cpu(site, small)) / small)
+    return name, growth_ <= LINEAR_LIMIT, f"{growth_:.2f}×; per plan: " + "; ".join(per_plan)
+
+
+def side_by_side(b: dict, a: dict, queries: dict) -> str:
+    rows = ["| measurement | (b) stock Material | (a) this site | (a)/(b) |", "| --- | ---: | ---: | ---: |"]
+
+    def row(name: str, vb: float | None, va: float | None, show) -> None:
+        both = vb is not None and va is not None
+        rows.append(f"| {name} | {show(vb)} | {show(va)} | {ratio(va, vb) if both else '–'} |")
+
+    pb, pa = b.get("plain", {}), a.get("plain", {})
+    row("plan page, plain view: downloaded for search", pb.get("search_bytes"), pa.get("search_bytes"), size)
+    rows.append(f"| … of which an index | {paths(pb.get('index_files', []))} "
+                f"| {paths(pa.get('index_files', []))} | |")
+    row("plan page, plain view: downloaded in all", pb.get("all_bytes"), pa.get("all_bytes"), size)
+    row("first search: downloaded for search (most of the queries)", max(search_bytes(b), default=None),
+        max(search_bytes(a), default=None), size)
+    counts = [[len(r.get("search", [])) for r in first_searches(v, "cpu4") if "search" in r] for v in (b, a)]
+    row("first search: requests for search (most of the queries)", max(counts[0], default=None),
+        max(counts[1], default=None), lambda v: "–" if v is None else str(v))
+    for condition, label in CONDITION_LABELS.items():
+        rb, ra = first_searches(b, condition), first_searches(a, condition)
+        for index, query in enumerate(queries["first"]):
+            vb = rb[index].get("shown_ms") if index < len(rb) else None
+            va = ra[index].get("shown_ms") if index < len(ra) else None
+            row(f"first search, {query['kind']}: results shown at {label}", vb, va, secs)
+    worker_b = [r.get("worker_cpu_s") for r in first_searches(b, "cpu4") if r.get("worker_cpu_s") is not None]
+    worker_a = [r.get("worker_cpu_s") for r in first_searches(a, "cpu4") if r.get("worker_cpu_s") is not None]
+    row("first search at 4× CPU: search worker's CPU time (median; not throttled)",
+        med(worker_b) if worker_b else None, med(worker_a) if worker_a else None,
+        lambda v: "–" if v is None else f"{v:.2f} s")
+    est_b = [worker_estimate(r) for r in first_searches(b, "cpu4")]
+    est_a = [worker_estimate(r) for r in first_searches(a, "cpu4")]
+    row("first search at 4× CPU, the worker slowed 4× too (estimate, slowest)",
+        max(est_b) if est_b and None not in est_b else None, max(est_a) if est_a and None not in est_a else None, secs)
+    lb, la = later_ms(b), later_ms(a)
+    row("later queries at 4× CPU: median", med(lb) if lb else None, med(la) if la else None,
+        lambda v: "–" if v is None else f"{v:.0f} ms")
+    row("later queries at 4× CPU: max", max(lb, default=None), max(la, default=None),
+        lambda v: "–" if v is None else f"{v:.0f} ms")
+    for key, name in (("worker_mb", "search worker JS heap (largest)"),
+                      ("worker_gc_mb", "search worker JS heap after GC (largest)"),
+                      ("page_mb", "page main-thread JS heap (largest)")):
+        row(name, max(heaps(b, key), default=None), max(heaps(a, key), default=None),
+            lambda v: "–" if v is None else f"{v:.1f} MB")
+    return "\n".join(rows)
+
+
+def mark_first(record: dict) -> str:
+    return " ✓" if record.get("expected_first") else ""
+
+
+def details(data: dict, labels: dict) -> str:
+    """Every first search and every later query, as measured: what the search answered."""
+    rows = ["Each first search (page loaded: the end of the page's load event, from the same start; results: the "
+            "number in the result list's summary line; first result: the link of the first one, ✓ where it is the "
+            "plan the query was picked from; heaps and worker CPU as above):", "",
+            "| configuration | query | condition | results shown | page loaded | for search | in all "
+            "| requests (search / all) | results "
+            "| first result | worker heap | page heap | worker CPU |",
+            "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |"]
+    for name in data.get("order", []):
+        for condition, label in CONDITION_LABELS.items():
+            for r in first_searches(data["variants"].get(name, {}), condition):
+                memory = r.get("memory") or {}
+                if r.get("shown_ms") is None:
+                    rows.append(f"| {labels.get(name, name)} | {r['kind']} | {label} | **no results**: "
+                                f"{r.get('error', 'none shown')} | | | | | | | | | |")
+                    continue
+                worker = memory.get("worker_mb")
+                cpu_s = "–" if r.get("worker_cpu_s") is None else f"{r['worker_cpu_s']:.2f} s"
+                rows.append(f"| {labels.get(name, name)} | {r['kind']} | {label} | {secs(r['shown_ms'])} "
+                            f"| {secs(r.get('load_ms'))} "
+                            f"| {size(r.get('search_bytes'))} | {size(r.get('all_bytes'))} "
+                            f"| {len(r.get('search', []))} / {r.get('requests', '–')} "
+                            f"| {r.get('results', '–')} | `{r.get('first')}`{mark_first(r)} "
+                            f"| {'–' if worker is None else f'{worker:.1f} MB'} "
+                            f"| {memory.get('page_mb', 0):.1f} MB "
+                            f"| {cpu_s} |")
+    rows += ["", "Later queries, typed in the tab of the first search of a plan's title at 4× CPU:", "",
+             "| configuration | query | new results shown | results | first result | downloaded for search |",
+             "| --- | --- | ---: | ---: | --- | ---: |"]
+    for name in data.get("order", []):
+        for r in later_of(data["variants"].get(name, {})):
+            if r.get("ms") is None:
+                rows.append(f"| {labels.get(name, name)} | `{r['query']}` | **none**: {r.get('error', '')} | | | |")
+                continue
+            rows.append(f"| {labels.get(name, name)} | `{r['query']}` | {r['ms']:.0f} ms | {r.get('results', '–')} "
+                        f"| `{r.get('first')}`{mark_first(r)} "
+                        f"| {size(r.get('search_bytes'))} |")
+    return "\n".join(rows)
+
+
+def slow_4g_check(data: dict, labels: dict) -> str:
+    """Whether Slow 4G reached the requests a worker made itself (Resource Timing, read in the worker): each should
+    take at least the preset's latency."""
+    lines = []
+    for name in data.get("order", []):
+        records = first_searches(data["variants"].get(name, {}), "cpu4-slow4g")
+        timings = [t for r in records for t in r.get("timings", [])]
+        own = [t for t in timings if t["from"] == "worker" and t["ms"] > 0]
+        if own:
+            fastest = min(own, key=lambda t: t["ms"])
+            lines.append(f"{labels.get(name, name)}: {len(own)} search requests made by the worker in its "
+                         f"{len(records)} first searches, the fastest "
+                         f"`{fastest['path'].lstrip('/')}` ({size(fastest['transfer'])}) in {fastest['ms']:.0f} ms"
+                         + (" (throttled)" if fastest["ms"] >= 0.9 * SLOW_4G_LATENCY else " (**not throttled**)"))
+        elif timings:
+            lines.append(f"{labels.get(name, name)}: its worker made no search request of its own (the page fetched "
+                         "the search files)")
+    if not lines:
+        return ""
+    return ("Slow 4G in the worker: DevTools' network emulation is set on the page; every request a worker makes "
+            f"itself (Resource Timing, read in the worker) should take at least the preset's {SLOW_4G_LATENCY} ms "
+            "latency. " + "; ".join(lines) + ".")
 
 
 def growth(variants: list, sizes: list[int]) -> str:

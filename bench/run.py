@@ -3,10 +3,15 @@
     .venv/bin/python -m bench                      # full run: N = 5, 100, 300, 1000; 3 repeats; serve and profile at 300
     .venv/bin/python -m bench --quick              # N = 10, 50; 1 repeat; serve and profile at 50 (a minute or two)
     .venv/bin/python -m bench --before 16d8243     # also build the site as it was at a git ref
+    .venv/bin/python -m bench --reader-n 300       # also search both sites at N = 300 in Chromium as a reader does
 
 Builds of every configuration are interleaved within each repeat (the order reversed in every other repeat), so
 machine noise hits all alike. The site keeps nothing between builds, so every build is a first build; a --before
 ref that still keeps a `.cache/` has it emptied before each of its builds, so it is measured the same way.
+
+With --reader-n N, the first builds of this site and of the stock baseline at N are kept, and each is then served
+from 127.0.0.1 and searched in Chromium as a reader does (bench/reader.py): what search downloads, how long the
+results take at 4× CPU and at 4× CPU + Slow 4G, the search worker's memory, later queries.
 """
 
 from __future__ import annotations
@@ -22,10 +27,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import baseline, measure, profile, report, synthetic
+from . import baseline, measure, profile, reader, report, synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMON_PLANS = 5   # synthetic plans 1..5 (and the seeds) are in the site at every N: their pages are compared
+READER_VARIANTS = ("baseline", "site")   # searched as a reader does (--reader-n), in this order
 
 
 @dataclass
@@ -42,16 +48,23 @@ class Variant:
 
 def main(argv: list[str] | None = None) -> int:
     options = parse(argv)
+    if options.reader_n and reader.chromium() is None:   # before the builds, not after them
+        raise SystemExit("--reader-n needs Chromium (apt-get install -y chromium)")
     with tempfile.TemporaryDirectory(prefix="pairing-bench-") as scratch:
         out = Path(scratch) / "out"
         variants = prepare(Path(scratch), options)
         warm_up(variants, out)
+        # Why kept folders: every other build goes to `out`, emptied by the next build; the reader measurements
+        # need the first build of each variant at --reader-n until they are done.
+        kept = {v.name: Path(scratch) / f"reader-{v.name}" for v in variants if v.name in READER_VARIANTS}
         for repeat in range(options.repeats):
             for n in options.sizes:
                 order = variants if repeat % 2 == 0 else variants[::-1]
                 for variant in order:
                     if n in variant.projects:
-                        run_build(variant, n, out, repeat, options)
+                        keep = repeat == 0 and n == options.reader_n and variant.name in kept
+                        run_build(variant, n, kept[variant.name] if keep else out, repeat, options)
+        ran_reader = search_as_reader(variants, kept, options) if options.reader_n else None
         if options.serve_n:
             for variant in variants:
                 for mode in SERVE_MODES.get(variant.name, []):
@@ -63,11 +76,32 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"profile N={options.profile_n} {variant.name}: {profiles[variant.name]['wall']:.2f} s profiled",
                       flush=True)
         ran = report.machine()
+        if ran_reader:
+            # Kept with `ran`, which python -m bench.rereport hands to the report as it is.
+            ran["reader"] = ran_reader
         save_raw(variants, profiles, ran, options.output.with_suffix(".json"))
         text = report.markdown(variants, profiles, options, ran)
     options.output.write_text(text, encoding="utf-8")
     print(f"wrote {options.output}")
     return 0
+
+
+def search_as_reader(variants: list[Variant], kept: dict[str, Path], options) -> dict:
+    """The reader measurements at --reader-n, of the builds kept in `kept` (built here, unmeasured, when
+    --reader-n is not one of --sizes); the kept sites are removed once both have been searched."""
+    n = options.reader_n
+    by_name = {v.name: v for v in variants}
+    for name in READER_VARIANTS:
+        if not (kept[name] / "index.html").is_file():
+            result = build(by_name[name].projects[n], kept[name])
+            print(f"[reader] N={n:5d} {name:24s} {result.seconds:6.2f} s (built for the reader measurements only)",
+                  flush=True)
+    try:
+        return reader.measure({name: kept[name] for name in READER_VARIANTS}, by_name["site"].projects[n], n,
+                              log=lambda line: print(line, flush=True), order=list(READER_VARIANTS))
+    finally:
+        for name in READER_VARIANTS:
+            shutil.rmtree(kept[name], ignore_errors=True)
 
 
 # What `mkdocs serve` is measured with, by variant: plain serve (full rebuilds) for the stock site and this one;
@@ -90,6 +124,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                         help="the sizes at which --before is built (default: every size and the serve test's)")
     parser.add_argument("--ablate", action="store_true",
                         help="also build at the largest N with each remaining change undone, one at a time")
+    parser.add_argument("--reader-n", type=int, default=0,
+                        help="plans at which this site and stock Material are searched in Chromium as a reader "
+                             "does (0: skip); one of --sizes, or built once more for it")
     parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument("--quick", action="store_true", help="N = 10, 50; 1 repeat; serve and profile at 50")
     options = parser.parse_args(argv)
@@ -104,7 +141,7 @@ def prepare(scratch: Path, options: argparse.Namespace) -> list[Variant]:
     stock = Variant("baseline", "(b) stock Material")
     site = Variant("site", "(a) this site")
     variants = [stock, site]
-    extra = {n for n in (options.serve_n, options.profile_n) if n}
+    extra = {n for n in (options.serve_n, options.profile_n, options.reader_n) if n}
     sizes = sorted(set(options.sizes) | extra)
     for n in sizes:
         site.projects[n] = synthetic.copy_site(ROOT, scratch / f"site-{n}")
