@@ -42,9 +42,12 @@ def lower(text: str) -> str:
     return text.translate(ASCII_LOWER)
 
 
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml: 10,000 plans read in seconds
+
+
 def front_matter(path: Path) -> dict:
     text = path.read_text(encoding="utf-8")
-    return yaml.safe_load(text.split("---\n")[1])
+    return yaml.load(text.split("---\n")[1], Loader=LOADER)
 
 
 def strings(value) -> list[str]:
@@ -59,7 +62,7 @@ def strings(value) -> list[str]:
 
 def plan_texts(project: Path) -> dict[str, str]:
     """Each plan's address → all it says (lower-cased ASCII letters): its texts and its parties' names."""
-    kindergartens = yaml.safe_load((project / "data" / "kindergartens.yml").read_text(encoding="utf-8-sig"))
+    kindergartens = yaml.load((project / "data" / "kindergartens.yml").read_text(encoding="utf-8-sig"), Loader=LOADER)
     texts = {}
     for path in sorted((project / "docs" / "plans").glob("*.md")):
         data = front_matter(path)
@@ -70,9 +73,15 @@ def plan_texts(project: Path) -> dict[str, str]:
     return texts
 
 
-def occurs_in(texts: dict[str, str], query: str) -> list[str]:
-    query = lower(query)
-    return [url for url, text in texts.items() if query in text]
+def occurs_in(texts: dict[str, str], query: str, most: int | None = None) -> list[str]:
+    """The plans whose text contains the query (the first `most` of them, when given)."""
+    query, found = lower(query), []
+    for url, text in texts.items():
+        if query in text:
+            found.append(url)
+            if most is not None and len(found) == most:
+                break
+    return found
 
 
 def unique_tags(project: Path, count: int, seed: int = 18) -> None:
@@ -94,7 +103,7 @@ def unique_tags(project: Path, count: int, seed: int = 18) -> None:
 def queries(project: Path, texts: dict[str, str], sample: int, seed: int = 18) -> Queries:
     """Up to `sample` queries of each kind, drawn at random (the same for a given site and seed)."""
     rng = random.Random(seed)
-    kindergartens = yaml.safe_load((project / "data" / "kindergartens.yml").read_text(encoding="utf-8-sig"))
+    kindergartens = yaml.load((project / "data" / "kindergartens.yml").read_text(encoding="utf-8-sig"), Loader=LOADER)
     found = Queries()
     names, titles, tags = set(), {}, set()
     for path in sorted((project / "docs" / "plans").glob("*.md")):
@@ -106,20 +115,24 @@ def queries(project: Path, texts: dict[str, str], sample: int, seed: int = 18) -
             names |= {record["name"], *record.get("aliases", [])}
 
     def once(candidates) -> list[tuple[str, str]]:
+        """Up to `sample` of the candidates that occur in exactly one plan, drawn at random (each candidate costs
+        a look through every plan's text, so they are looked at in a random order until enough are found)."""
         kept = []
-        for text in sorted(candidates):
-            where = occurs_in(texts, text)
+        for text in rng.sample(sorted(candidates), len(candidates)):
+            where = occurs_in(texts, text, most=2)
             if len(where) == 1:
                 kept.append((text, where[0]))
-        return rng.sample(kept, min(sample, len(kept)))
+                if len(kept) == sample:
+                    break
+        return kept
 
     found.names, found.titles, found.tags = once(names), once(titles), once(tags)
-    misses = [re.sub(r"（\d+）$", f"（{len(titles) + rng.randint(1, 999)}）", title) for title in rng.sample(sorted(titles), sample)]
+    misses = [re.sub(r"（\d+）$", f"（{len(titles) + rng.randint(1, 999)}）", title) for title in rng.sample(sorted(titles), min(sample, len(titles)))]
     misses += [name[:2] + name[3:] + "分园" for name in rng.sample(sorted(names), min(sample, len(names)))]
     misses += NO_MATCH_WORDS
-    found.no_match = [text for text in dict.fromkeys(misses) if not occurs_in(texts, text)][:sample]
+    found.no_match = [text for text in dict.fromkeys(misses) if not occurs_in(texts, text, most=1)][:sample]
     words = yaml.safe_load((project / "data" / "search-words.yml").read_text(encoding="utf-8"))
-    found.common = [word for word in words if len(occurs_in(texts, word)) >= 5]
+    found.common = [word for word in words if len(occurs_in(texts, word, most=5)) == 5]
     return found
 
 
@@ -169,3 +182,34 @@ def score(found: Queries, texts: dict[str, str], search: Callable[[str], list[st
                 failures.append(f"common {word!r}: {url} does not contain it")
     return Scores(names, titles, tags, empty / len(found.no_match) if found.no_match else float("nan"),
                   good / slots if slots else float("nan"), failures)
+
+
+SAMPLE = 40
+WAITING = ("", "键入以开始搜索", "正在初始化搜索引擎")   # Material's placeholder texts, not an answer yet
+ANSWERED = """waiting => { const meta = document.querySelector(".md-search-result__meta")
+    return meta !== null && !waiting.includes(meta.textContent.trim()) }"""
+
+
+def measure(site: Path, project: Path, sample: int = SAMPLE) -> dict:
+    """The ranking cases on a built site, searched in Chromium (no throttling) through `?q=` links."""
+    from urllib.parse import quote, urlparse
+
+    from . import reader
+
+    texts = plan_texts(project)
+    found = queries(project, texts, sample)
+    with reader.serve(site) as served, reader.Browser() as browser:
+        context = browser.browser.new_context(service_workers="block")
+        tab = context.new_page()
+
+        def search(query: str) -> list[str]:
+            tab.goto(f"{served.url}?q={quote(query)}")
+            tab.wait_for_function(ANSWERED, arg=list(WAITING), timeout=120_000)
+            hrefs = tab.locator(".md-search-result__list > .md-search-result__item").evaluate_all(
+                "all => all.map(item => item.querySelector(':scope > a').href)")
+            return [urlparse(href).path.removeprefix(urlparse(served.url).path) for href in hrefs]
+
+        scores = score(found, texts, search)
+        context.close()
+    counts = {kind: len(getattr(found, kind)) for kind in ("names", "titles", "tags", "no_match", "common")}
+    return {"counts": counts, **scores.as_dict()}

@@ -338,12 +338,12 @@ def reader_search(data: dict | None, stock, site, sizes: list[int]) -> str:
                                                                    if q["expected"] else ")"))
     parts.append("- later queries: " + ", ".join(f"`{q['text']}`" for q in queries["later"]))
     parts += [f"- {reason}" for reason in queries.get("skipped", [])]
-    parts += ["", issue18_targets(a, b, site, sizes), "", side_by_side(b, a, queries), "", details(data, labels),
+    parts += ["", issue18_targets(a, b, site, sizes, data.get("ranking")), "", side_by_side(b, a, queries), "", details(data, labels),
               "", slow_4g_check(data, labels)]
     return "\n".join(parts)
 
 
-def issue18_targets(a: dict, b: dict, site, sizes: list[int]) -> str:
+def issue18_targets(a: dict, b: dict, site, sizes: list[int], ranked: dict | None = None) -> str:
     checks = []
     plain = a.get("plain", {})
     index = plain.get("index_files", [])
@@ -366,7 +366,8 @@ def issue18_targets(a: dict, b: dict, site, sizes: list[int]) -> str:
                        (f"{secs(worst)} (slowest of {len(records)} queries)" if worst is not None
                         else f"{len(failed)} of {len(records)} showed no results")
                        + (f"; worker slowed too: ≈ {secs(max(estimate))}" if estimate and None not in estimate
-                          else "") + f"; (b) {secs(slowest(first_searches(b, condition)))}"))
+                          else "") + after_load(records) + f"; (b) {secs(slowest(first_searches(b, condition)))}"
+                       + after_load(first_searches(b, condition))))
     worker = heaps(a, "worker_mb")
     checks.append((f"search memory ≤ {SEARCH_MEMORY_LIMIT} MB (the search worker's JS heap)",
                    None if not worker else max(worker) <= SEARCH_MEMORY_LIMIT,
@@ -380,6 +381,7 @@ def issue18_targets(a: dict, b: dict, site, sizes: list[int]) -> str:
                    f"median {med(later):.0f} ms, max {max(later):.0f} ms ({len(later)} of {asked} queries answered)"
                    f"; (b) median {med(later_ms(b)):.0f} ms" if later and later_ms(b) else
                    f"{len(later)} of {asked} queries answered"))
+    checks += ranking_checks(ranked)
     if BUILD_MEMORY_N in site.builds:
         peak = med(peaks(site, BUILD_MEMORY_N))
         checks.append((f"peak build memory ≤ {BUILD_MEMORY_LIMIT / 1024:.1f} GB at N = {BUILD_MEMORY_N:,}",
@@ -394,6 +396,34 @@ def issue18_targets(a: dict, b: dict, site, sizes: list[int]) -> str:
             "| target | result | measured |", "| --- | :---: | --- |"]
     rows += [f"| {name} | {mark(ok)} | {value} |" for name, ok, value in checks]
     return "\n".join(rows)
+
+
+def after_load(records: list[dict]) -> str:
+    """How long the search itself took: from the page's load event to the results (the slowest query)."""
+    waits = [r["shown_ms"] - r["load_ms"] for r in records if r.get("shown_ms") is not None and r.get("load_ms")]
+    return f" (page loaded, then results after {secs(max(waits))})" if waits else ""
+
+
+# Issue 18's ranking cases (bench/ranking.py), on this site at --reader-n.
+RANKING_FIRST = 0.95
+
+
+def ranking_checks(ranked: dict | None) -> list[tuple]:
+    if not ranked:
+        return []
+    counts = ranked["counts"]
+    checks = [(f"a {label} that occurs in one plan finds that plan first (≥ {RANKING_FIRST:.0%})",
+               None if counts[kind] == 0 else ranked[kind] >= RANKING_FIRST,
+               f"{ranked[kind]:.0%} of {counts[kind]} queries" if counts[kind] else "no such query")
+              for kind, label in (("names", "kindergarten name"), ("titles", "plan title"), ("tags", "tag"))]
+    checks.append(("a query that occurs in no plan shows nothing", None if not counts["no_match"] else
+                   ranked["no_match"] == 1.0, f"{ranked['no_match']:.0%} of {counts['no_match']} queries showed nothing"))
+    checks.append((f"the field's common words: the first five results contain the word (≥ {RANKING_FIRST:.0%})",
+                   None if not counts["common"] else ranked["common"] >= RANKING_FIRST,
+                   f"{ranked['common']:.0%} of the first five results of {counts['common']} words"))
+    if ranked.get("failures"):
+        checks.append(("(failed ranking cases, first ones)", None, "; ".join(f"`{f}`" for f in ranked["failures"][:5])))
+    return checks
 
 
 def linear_build(site, sizes: list[int]) -> tuple:

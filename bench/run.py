@@ -27,7 +27,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import baseline, measure, profile, reader, report, synthetic
+from . import baseline, measure, profile, ranking, reader, report, synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMON_PLANS = 5   # synthetic plans 1..5 (and the seeds) are in the site at every N: their pages are compared
@@ -97,8 +97,13 @@ def search_as_reader(variants: list[Variant], kept: dict[str, Path], options) ->
             print(f"[reader] N={n:5d} {name:24s} {result.seconds:6.2f} s (built for the reader measurements only)",
                   flush=True)
     try:
-        return reader.measure({name: kept[name] for name in READER_VARIANTS}, by_name["site"].projects[n], n,
-                              log=lambda line: print(line, flush=True), order=list(READER_VARIANTS))
+        raw = reader.measure({name: kept[name] for name in READER_VARIANTS}, by_name["site"].projects[n], n,
+                             log=lambda line: print(line, flush=True), order=list(READER_VARIANTS))
+        # issue 18's ranking cases on this site (stock Material reloads its whole index for every ?q= link)
+        raw["ranking"] = ranking.measure(kept["site"], by_name["site"].projects[n])
+        print(f"[reader] ranking at N={n}: " + json.dumps({k: v for k, v in raw["ranking"].items() if k != "failures"}),
+              flush=True)
+        return raw
     finally:
         for name in READER_VARIANTS:
             shutil.rmtree(kept[name], ignore_errors=True)
@@ -146,6 +151,9 @@ def prepare(scratch: Path, options: argparse.Namespace) -> list[Variant]:
     for n in sizes:
         site.projects[n] = synthetic.copy_site(ROOT, scratch / f"site-{n}")
         synthetic.write_plans(site.projects[n], n)
+        if n == options.reader_n:
+            # tags that occur in one plan, for the ranking cases (the generated plans share the seeds' tags)
+            ranking.unique_tags(site.projects[n], ranking.SAMPLE)
         stock.projects[n] = baseline.write_baseline(site.projects[n], scratch / f"baseline-{n}")
     if options.before:
         before = Variant("before", f"site at {options.before}")

@@ -1,7 +1,8 @@
 """The site's search index: small files a reader's browser fetches only when it searches, and only those that
 the query needs, so that a site of 10,000 plans searches on a phone.
 
-What is written under `search/index/` (read by overrides/assets/javascripts/workers/site-search-engine.js):
+What is written under `search/index/` (read by overrides/assets/javascripts/workers/site-search.js, which is
+told the number of shards by the page: search-setup.js's data-shards):
   head.json      {"version", "shards", "docs"}: how many shard files there are and how many documents
   s/<k>.bin      shard k: the posting lists of every token whose FNV-1a hash is k modulo `shards`
   d/<id>.json    document id: {"u": address, "t": title, "p": 1 for a plan, "f": [its names, tags, titles],
@@ -34,9 +35,10 @@ from .opendata import compact_json
 
 INDEX_DIR = "search/index"
 VERSION = 1
-# Shard files are sized to about this many bytes (their count a power of two between the bounds): a query fetches
-# one shard a token, so the bytes it downloads are its own tokens' lists and little else.
-SHARD_BYTES = 8_192
+# The number of shard files is fixed before the pages are made (the pages name it), from the number of documents:
+# a power of two, about one for every DOCS_PER_SHARD documents (a document gives about 4 KB of postings, so a
+# shard holds about 8 KB: a query fetches one shard a token, its own tokens' lists and little else).
+DOCS_PER_SHARD = 2
 MIN_SHARDS, MAX_SHARDS = 16, 65_536
 FIELD_FLAG = 128
 MOST_COUNTED = 127
@@ -165,6 +167,7 @@ class IndexWriter:
     """Builds the index one document at a time: each document's file is written as it comes, its postings
     appended to their tokens' lists (bytes, not objects), and the shards written by finish()."""
     site_dir: Path
+    shards: int
     cut: object = jieba_cut
     postings: dict[str, bytearray] = field(default_factory=dict)
     last: dict[str, int] = field(default_factory=dict)
@@ -186,10 +189,9 @@ class IndexWriter:
             listing += leb128(gap)
             listing.append(byte)
 
-    def finish(self) -> int:
-        """Write the shards and head.json; return the number of shards."""
-        total = sum(len(token.encode("utf-8")) + len(listing) + 4 for token, listing in self.postings.items())
-        shards = shard_count(total)
+    def finish(self) -> None:
+        """Write the shards and head.json."""
+        shards = self.shards
         entries: list[list[str]] = [[] for _ in range(shards)]
         for token in self.postings:
             entries[shard_of(token, shards)].append(token)
@@ -205,12 +207,12 @@ class IndexWriter:
         write(self.site_dir / INDEX_DIR / "head.json", compact_json(head))
         self.postings.clear()
         self.last.clear()
-        return shards
 
 
-def shard_count(total_bytes: int) -> int:
+def shard_count(documents: int) -> int:
+    """How many shard files an index of this many documents has."""
     shards = MIN_SHARDS
-    while shards < MAX_SHARDS and shards * SHARD_BYTES < total_bytes:
+    while shards < MAX_SHARDS and shards * DOCS_PER_SHARD < documents:
         shards *= 2
     return shards
 

@@ -91,7 +91,7 @@ class PairingPlugin(BasePlugin[PairingConfig]):
         self._reset()
         self.project = Path(config.config_file_path).resolve().parent
         self.offline = offline_copy(config.plugins)
-        self.index = None if self.offline else searchindex.IndexWriter(Path(config.site_dir))
+        self.index = None
         _require_jieba()
         _check_search_settings(config.plugins)
         data_dir = self.project / self.config.data_dir
@@ -105,6 +105,10 @@ class PairingPlugin(BasePlugin[PairingConfig]):
         self.search_words = search.use_words(words, self.search_words)
         self.generated = {page["src_uri"]: page for page in listings.generated_pages(self.collection)}
         self.changed = history.last_changed_in(Path(config.docs_dir) / plans.PLANS_DIR)
+        if not self.offline:
+            # Every page under docs/ (plans and the site's own pages): as many documents as the index can have.
+            pages = sum(1 for _ in Path(config.docs_dir).rglob("*.md"))
+            self.index = searchindex.IndexWriter(Path(config.site_dir), searchindex.shard_count(pages))
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -254,7 +258,8 @@ class PairingPlugin(BasePlugin[PairingConfig]):
 
     def template_values(self, preview: dict | None, context: dict, config) -> dict:
         """What overrides/main.html reads: the link preview, the CSP, and which search worker the page starts."""
-        return {"preview": preview, "csp": self.policy(context, config), "search_worker": OFFLINE_SEARCH_WORKER if self.offline else SITE_SEARCH_WORKER}
+        worker = OFFLINE_SEARCH_WORKER if self.offline else f"{SITE_SEARCH_WORKER}?shards={self.index.shards}"
+        return {"preview": preview, "csp": self.policy(context, config), "search_worker": worker}
 
     def policy(self, context: dict, config) -> str:
         """The CSP of a page: the theme's inline scripts as its templates write them at the page's depth (none in

@@ -48,7 +48,7 @@ def test_results_are_highlighted_and_the_query_is_shareable(page, site_server):
     assert page.locator("input[data-md-component=search-query]").input_value() == "高枧"
 
 
-def test_the_site_worker_answers_under_the_csp_without_errors(page, site_server):
+def test_the_site_worker_answers_under_the_csp_without_errors(page, site_server, built_site):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda message: errors.append(message.text) if message.type in ("error", "warning") else None)
@@ -56,7 +56,9 @@ def test_the_site_worker_answers_under_the_csp_without_errors(page, site_server)
     page.on("worker", lambda worker: workers.append(worker.url))
     assert search(page, site_server, "园本教研")[:1] == ["plans/xx-county-jiguan-pairing/"]
     assert errors == []
-    assert workers == [f"{site_server}assets/javascripts/workers/site-search.js"]
+    # the number of shard files of the build's index, as the build wrote them
+    shards = len(list((built_site / "search" / "index" / "s").glob("*.bin")))
+    assert workers == [f"{site_server}assets/javascripts/workers/site-search.js?shards={shards}"]
 
 
 def requests_of(page, action) -> list[str]:
@@ -78,19 +80,20 @@ def test_a_page_view_downloads_no_index(page, site_server):
         page.goto(f"{site_server}plans/dongyuan-pairing/")
         page.wait_for_load_state("networkidle")
     seen = requests_of(page, view)
-    assert not [url for url in seen if "/search/index/" in url or "site-search-engine" in url]
-    # what Material's script fetches at start: its settings file (no page in it) and the worker it starts, tiny
+    assert not [url for url in seen if "/search/index/" in url]
+    # what Material's script fetches at start: its settings file (no page in it) and the worker it starts (the
+    # search's code, no index)
     assert f"{site_server}search/search_index.json" in seen
-    assert f"{site_server}assets/javascripts/workers/site-search.js" in seen
+    assert [url for url in seen if "/workers/site-search.js?shards=" in url]
     assert not [url for url in seen if "/lunr/" in url or "/workers/search." in url]
-    # positive control: a search then fetches the engine, the head, shards and documents
+    # positive control: a search then fetches shards and documents
     before = len(seen)
     box = page.locator("input[data-md-component=search-query]")
     box.click()
     type_into(box, "送教下乡")
     page.wait_for_selector(".md-search-result__item", state="attached")
     later = seen[before:]
-    for part in ("site-search-engine.js", "/search/index/head.json", "/search/index/s/", "/search/index/d/"):
+    for part in ("/search/index/s/", "/search/index/d/"):
         assert [url for url in later if part in url], part
 
 

@@ -72,7 +72,7 @@ def test_word_tokens_are_letters_and_digits_of_two_or_more():
 
 
 def test_written_index_reads_back(tmp_path):
-    writer = IndexWriter(tmp_path, cut=spaced)
+    writer = IndexWriter(tmp_path, searchindex.MIN_SHARDS, cut=spaced)
     docs = [doc("甲园计划", ["送教下乡 活动"], url="plans/a/"), doc("乙园计划", ["家园 共育"], url="plans/b/"),
             doc("丙园计划", ["送教 下乡"], url="plans/c/")]
     for each in docs:
@@ -95,21 +95,31 @@ def test_written_index_reads_back(tmp_path):
 
 
 def test_ids_far_apart_are_gaps(tmp_path):
-    writer = IndexWriter(tmp_path, cut=spaced)
+    writer = IndexWriter(tmp_path, searchindex.MIN_SHARDS, cut=spaced)
     for number in range(300):
         writer.add(doc(f"计划{number}", ["唯一" if number in (0, 299) else "其他"]))
     writer.finish()
     assert searchfiles.postings(tmp_path, "g唯一") == [(0, 1), (299, 1)]
 
 
-def test_shards_grow_with_the_index():
-    assert searchindex.shard_count(0) == searchindex.MIN_SHARDS
-    assert searchindex.shard_count(100 * searchindex.SHARD_BYTES) == 128
-    assert searchindex.shard_count(10**12) == searchindex.MAX_SHARDS
+def test_shards_grow_with_the_documents():
+    assert searchindex.shard_count(0) == searchindex.MIN_SHARDS == searchindex.shard_count(32)
+    assert searchindex.shard_count(33) == 32
+    assert searchindex.shard_count(10_012) == 8_192
+    assert searchindex.shard_count(10**9) == searchindex.MAX_SHARDS
+
+
+def test_every_shard_file_is_written_even_when_empty(tmp_path):
+    # the engine computes a token's shard from the count the page gives: every number must have its file
+    writer = IndexWriter(tmp_path, 64, cut=spaced)
+    writer.add(doc("甲", ["乙"]))
+    writer.finish()
+    assert sorted(int(path.stem) for path in (tmp_path / "search" / "index" / "s").glob("*.bin")) == list(range(64))
+    assert searchfiles.head(tmp_path)["shards"] == 64
 
 
 def test_document_files_escape_line_separators(tmp_path):
-    writer = IndexWriter(tmp_path, cut=spaced)
+    writer = IndexWriter(tmp_path, searchindex.MIN_SHARDS, cut=spaced)
     writer.add(doc("甲", ["一\u2028二"]))
     text = (tmp_path / "search" / "index" / "d" / "0.json").read_text(encoding="utf-8")
     assert "\u2028" not in text and json.loads(text)["b"] == ["一\u2028二"]

@@ -1,5 +1,5 @@
 /* Before Material's script starts: point its search at the site's worker, named by this script's data-worker
- * (site-search.js: the site's own index, fetched in parts when a reader searches; plan-search.js in the offline
+ * (site-search.js?shards=N: the site's own index, fetched in parts when a reader searches; plan-search.js in the offline
  * copy: Material's own worker and index, re-ranked), and give the search dialog an accessible name (axe:
  * aria-dialog-name), which Material's markup lacks. The site's worker answers with the best results only, so
  * the count Material shows says so. */
@@ -9,7 +9,7 @@
   var script = document.currentScript
   var name = script.getAttribute("data-worker")
   var worker = script.getAttribute("src").replace(/search-setup\.js$/, "workers/" + name)
-  if (name === "plan-search.js")
+  if (name.startsWith("plan-search.js"))
     config.search = worker + "?material=" + encodeURIComponent(config.search.split("/").pop())
   else {
     config.search = worker
