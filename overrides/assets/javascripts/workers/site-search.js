@@ -78,23 +78,25 @@ function siteSearch(base, shards) {
     return value % shards
   }
 
+  /* An unsigned LEB128 number at `at`: [its value, where the next thing starts] */
+  function number(bytes, at) {
+    let value = 0, shift = 0, byte
+    do {
+      byte = bytes[at++]
+      value += (byte & 0x7f) * 2 ** shift
+      shift += 7
+    } while (byte & 0x80)
+    return [value, at]
+  }
+
   function readShard(bytes) {
     const tokens = new Map()
-    let at = 0
-    const number = () => {
-      let value = 0, shift = 0, byte
-      do {
-        byte = bytes[at++]
-        value += (byte & 0x7f) * 2 ** shift
-        shift += 7
-      } while (byte & 0x80)
-      return value
-    }
+    let at = 0, length, size
     while (at < bytes.length) {
-      const length = number()
+      [length, at] = number(bytes, at)
       const token = decoder.decode(bytes.subarray(at, at + length))
-      at += length
-      const size = number()
+      at += length;
+      [size, at] = number(bytes, at)
       tokens.set(token, bytes.subarray(at, at + size))
       at += size
     }
@@ -118,14 +120,9 @@ function siteSearch(base, shards) {
     const found = []
     if (!bytes)
       return found
-    let at = 0, id = 0
+    let at = 0, id = 0, gap
     while (at < bytes.length) {
-      let gap = 0, shift = 0, byte
-      do {
-        byte = bytes[at++]
-        gap += (byte & 0x7f) * 2 ** shift
-        shift += 7
-      } while (byte & 0x80)
+      [gap, at] = number(bytes, at)
       id += gap
       found.push([id, bytes[at++]])
     }
