@@ -1,7 +1,7 @@
 """The stock baseline: the same plans pre-rendered to plain Markdown, built by stock Material.
 
 No macros, no hooks, no custom templates: Material with jieba search (lang zh) and the default
-navigation (every page in the sidebar). The plain rendering is independent of pairing/ on purpose,
+navigation (every page in the sidebar; above FULL_MENU_MOST plans, the home page only). The plain rendering is independent of pairing/ on purpose,
 so the baseline stays the same whatever the site's code becomes.
 
 A plan is its front matter (issue 16): the card, then each section in order (its heading as a Markdown heading of
@@ -35,14 +35,28 @@ markdown_extensions:
 """
 
 
+# Above this many plans the baseline's menu lists the home page only (plans reached from its list), as this site's
+# does: Material's default menu lists every page on every page, which grows with the square of N (377 MB of site
+# at 1,000 plans, tens of GB at 10,000) and would measure the menu, not the search, at the reader's N = 10,000.
+FULL_MENU_MOST = 1_000
+BOUNDED_MENU = """\
+nav:
+  - index.md
+not_in_nav: |
+  /plans/*.md
+"""
+
+
 def write_baseline(site: Path, target: Path) -> Path:
     """A stock project holding every plan of `site` as plain Markdown, and a home page linking them."""
     kindergartens = yaml.safe_load((site / "data" / "kindergartens.yml").read_text(encoding="utf-8-sig"))
     plans_dir = target / "docs" / "plans"
     plans_dir.mkdir(parents=True)
-    (target / "mkdocs.yml").write_text(STOCK_CONFIG, encoding="utf-8")
+    plan_files = sorted((site / "docs" / "plans").glob("*.md"))
+    menu = BOUNDED_MENU if len(plan_files) > FULL_MENU_MOST else ""
+    (target / "mkdocs.yml").write_text(STOCK_CONFIG + menu, encoding="utf-8")
     links = []
-    for path in sorted((site / "docs" / "plans").glob("*.md")):
+    for path in plan_files:
         data = front_matter(path.read_text(encoding="utf-8-sig"))
         (plans_dir / path.name).write_text(plain_page(data, kindergartens), encoding="utf-8")
         links.append(f"- [{data['title']}](plans/{path.name})")
