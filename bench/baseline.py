@@ -38,7 +38,7 @@ markdown_extensions:
 # Above this many plans the baseline's menu lists the home page only (plans reached from its list), as this site's
 # does: Material's default menu lists every page on every page, which grows with the square of N (377 MB of site
 # at 1,000 plans, tens of GB at 10,000) and would measure the menu, not the search, at the reader's N = 10,000.
-FULL_MENU_MOST = 1_000
+FULL_MENU_MOST = 2_000
 BOUNDED_MENU = """\
 nav:
   - index.md

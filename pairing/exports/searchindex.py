@@ -24,8 +24,10 @@ list's byte length (LEB128), the posting list. Entries are sorted by token.
 
 from __future__ import annotations
 
-import unicodedata
+import re
+from collections import Counter
 from dataclasses import dataclass, field
+from operator import add
 from pathlib import Path
 from typing import Iterable
 
@@ -85,30 +87,20 @@ def lower(text: str) -> str:
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-def is_word_character(character: str) -> bool:
-    """A letter or a digit of any script (Unicode's L and N categories): what a run is made of."""
-    return unicodedata.category(character)[0] in "LN"
+# A letter or a digit of any script: Python's \w without the underscore is exactly Unicode's L and N categories
+# (tests/exports/test_searchindex.py checks every code point), as the engine's /[\p{L}\p{N}]+/u.
+RUN = re.compile(r"[^\W_]+")
 
 
 def runs(text: str) -> list[str]:
     """The runs of letters and digits in a text; anything else (spaces, punctuation) ends a run."""
-    found, current = [], []
-    for character in lower(text):
-        if is_word_character(character):
-            current.append(character)
-        elif current:
-            found.append("".join(current))
-            current = []
-    if current:
-        found.append("".join(current))
-    return found
+    return RUN.findall(lower(text))
 
 
 def grams(run: str) -> Iterable[str]:
     """Each character of a run, and each two characters in a row."""
     yield from run
-    for start in range(len(run) - 1):
-        yield run[start:start + 2]
+    yield from map(add, run, run[1:])
 
 
 def shard_of(token: str, shards: int) -> int:
@@ -133,25 +125,20 @@ def leb128(number: int) -> bytes:
 
 def doc_tokens(doc: SearchDoc, cut) -> dict[str, int]:
     """Every token of a document with its posting byte (count, plus FIELD_FLAG when a field has it)."""
-    counts: dict[str, int] = {}
-    in_fields: set[str] = set()
-    for value in dict.fromkeys([doc.title, *doc.fields]):
+    values = list(dict.fromkeys([doc.title, *doc.fields]))
+    field_grams, body_grams, field_words, words = Counter(), Counter(), Counter(lower(value) for value in values), Counter()
+    for value in values:
         for run in runs(value):
-            for gram in grams(run):
-                in_fields.add("g" + gram)
-                counts["g" + gram] = counts.get("g" + gram, 0) + 1
-        in_fields.add("w" + lower(value))
-        counts["w" + lower(value)] = counts.get("w" + lower(value), 0) + 1
+            field_grams.update(grams(run))
     for block in doc.blocks:
         for run in runs(block):
-            for gram in grams(run):
-                counts["g" + gram] = counts.get("g" + gram, 0) + 1
-        for word in cut(block):
-            word = lower(word)
-            if len(word) > 1 and all(is_word_character(character) for character in word):
-                counts["w" + word] = counts.get("w" + word, 0) + 1
-    return {token: min(count, MOST_COUNTED) | (FIELD_FLAG if token in in_fields else 0)
-            for token, count in counts.items()}
+            body_grams.update(grams(run))
+        words.update(word for word in map(lower, cut(block)) if len(word) > 1 and RUN.fullmatch(word))
+    tokens = {}
+    for prefix, in_fields, rest in (("g", field_grams, body_grams), ("w", field_words, words)):
+        for token, count in (in_fields + rest).items():
+            tokens[prefix + token] = min(count, MOST_COUNTED) | (FIELD_FLAG if token in in_fields else 0)
+    return tokens
 
 
 def jieba_cut(text: str) -> list[str]:

@@ -143,3 +143,13 @@ def test_a_plan_without_a_period_has_no_time_block():
 def test_a_guide_is_its_lines():
     found = searchindex.page_doc("editing/", "编辑指南", "编辑指南\n\n  第一段。\n第二段。 \n")
     assert (found.title, found.is_plan, found.fields, found.blocks) == ("编辑指南", False, [], ["编辑指南", "第一段。", "第二段。"])
+
+
+def test_runs_are_letters_and_digits_by_unicode_category():
+    # the engine's /[\p{L}\p{N}]+/u: Python's \w without the underscore is the same set, for every code point
+    import sys
+    import unicodedata
+
+    differ = [code for code in range(sys.maxunicode + 1)
+              if bool(searchindex.RUN.fullmatch(chr(code))) != (unicodedata.category(chr(code))[0] in "LN")]
+    assert differ == []
