@@ -91,7 +91,6 @@ class PairingPlugin(BasePlugin[PairingConfig]):
         self._reset()
         self.project = Path(config.config_file_path).resolve().parent
         self.offline = offline_copy(config.plugins)
-        self.index = None
         _require_jieba()
         _check_search_settings(config.plugins)
         data_dir = self.project / self.config.data_dir
@@ -162,8 +161,9 @@ class PairingPlugin(BasePlugin[PairingConfig]):
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         """What Markdown made of the page's text is sanitized (an allowlist, parsed as browsers parse); then the
-        held parts of the site's own templates go back in (before search and the theme read the page), and what
-        the page shows is recorded for the end-of-build audit."""
+        held parts of the site's own templates go back in (before search and the theme read the page), what
+        the page shows is recorded for the end-of-build audit, and the page goes into the site's search index (a
+        plan from its data, another page from its text; not a page that lists plans)."""
         html = self.held.put_back(sanitize.sanitized(html))
         src_uri = page.file.src_uri
         generated = self.generated.get(src_uri)
@@ -193,7 +193,8 @@ class PairingPlugin(BasePlugin[PairingConfig]):
         return {**context, "pairing": self.template_values(None, context, config)}
 
     def on_post_build(self, *, config) -> None:
-        """Redirects for renamed plans and the form editor's data, then the audit: nothing lost, nothing broken."""
+        """Redirects for renamed plans, the form editor's data and the search index's shards, then the audit:
+        nothing lost, nothing broken."""
         site_dir = Path(config.site_dir)
         for redirect in links.redirects(self.collection, config.use_directory_urls):
             write_site_file(site_dir / redirect["path"], render.redirect_page(redirect["target"]))
