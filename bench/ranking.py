@@ -185,7 +185,6 @@ def score(found: Queries, texts: dict[str, str], search: Callable[[str], list[st
 
 
 SAMPLE = 40
-WAITING = ("", "键入以开始搜索", "正在初始化搜索引擎")   # Material's placeholder texts, not an answer yet
 ANSWERED = """waiting => { const meta = document.querySelector(".md-search-result__meta")
     return meta !== null && !waiting.includes(meta.textContent.trim()) }"""
 
@@ -204,7 +203,7 @@ def measure(site: Path, project: Path, sample: int = SAMPLE) -> dict:
 
         def search(query: str) -> list[str]:
             tab.goto(f"{served.url}?q={quote(query)}")
-            tab.wait_for_function(ANSWERED, arg=list(WAITING), timeout=120_000)
+            tab.wait_for_function(ANSWERED, arg=list(reader.WAITING), timeout=120_000)
             hrefs = tab.locator(".md-search-result__list > .md-search-result__item").evaluate_all(
                 "all => all.map(item => item.querySelector(':scope > a').href)")
             return [urlparse(href).path.removeprefix(urlparse(served.url).path) for href in hrefs]
