@@ -18,7 +18,7 @@ from pathlib import Path
 import jsonschema
 
 from pairing.content.numbering import chinese_numeral
-from pairing.content.plans import Collection, Plan
+from pairing.content.plans import Collection, Plan, plan_of
 from pairing.content.schema import plan_schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,7 +50,7 @@ def plan(slug: str, parties: dict, schedule: list | None = None, tags: list | No
             "parties": [{"kindergarten": kid, "role": role} for kid, role in parties.items()],
             "sections": content, **({"tags": tags} if tags else {}), **extra}
     jsonschema.validate(data, plan_schema())
-    return Plan(f"docs/plans/{slug}.md", f"plans/{slug}.md", data, None, "")
+    return plan_of(f"docs/plans/{slug}.md", f"plans/{slug}.md", data, None)
 
 
 def collection(*plans: Plan) -> Collection:

@@ -42,10 +42,10 @@ class Source:
     reread: Callable[[], str] | None = None   # set by compact(): gives the text again when positions are needed
 
     def compact(self, reread: Callable[[], str]) -> Source:
-        """The same data without positions, which are most of a checked plan's memory (1,000 plans:
-        over 100 MB); where() finds them again in the text reread() gives, which is needed only to report
-        a problem."""
-        return Source(self.data, line_offset=self.line_offset, reread=reread)
+        """Where the values are, and nothing else: neither the data (its owner keeps that, as it needs) nor the
+        positions, which are most of a checked plan's memory (1,000 plans: over 100 MB); where() finds them
+        again in the text reread() gives, which is needed only to report a problem."""
+        return Source(None, line_offset=self.line_offset, reread=reread)
 
     def _read_positions(self) -> None:
         if self.reread is not None:

@@ -92,7 +92,7 @@ def published_schema() -> dict:
 
 def plan_record(plan: Plan, kindergartens: dict, site_url: str) -> dict:
     """A plan's data as written (sections and all), its parties with names, and its full address."""
-    record = copy.deepcopy(plan.data)
+    record = plan.record()
     for party in record["parties"]:
         party["name"] = kindergartens[party["kindergarten"]]["name"]
     record["url"] = absolute_url(site_url, plan.url)
@@ -187,7 +187,7 @@ def plan_rows(collection: Collection, site_url: str) -> list[list]:
 def plan_row(plan: Plan, names: dict, site_url: str) -> list:
     """The plan's row of plans.csv. Its time is the period as the plan writes it (empty when it writes none: the
     cell states no fact of the site's own), its years only those it gives."""
-    data = plan.data
+    data = plan.record()
     in_role = {role: "、".join(names[p["kindergarten"]]["name"] for p in data["parties"] if p["role"] == role)
                for role in views.ROLE_LABELS}
     period = data.get("period", {})
@@ -213,7 +213,7 @@ def plan_schedule_rows(plan: Plan) -> list[list]:
     """The plan's rows of schedule.csv: each timetable row (views.timetable_rows), its time and content as written,
     its year only when the plan gives it."""
     return [[plan.slug, plan.data["title"], row["number"], row["when"], "" if row["year"] is None else row["year"],
-             "、".join(map(str, row["months"])), row_text(row)] for row in views.timetable_rows(plan.data)]
+             "、".join(map(str, row["months"])), row_text(row)] for row in views.timetable_rows(plan.record())]
 
 
 def row_text(row: dict, separator: str = " ") -> str:
@@ -232,7 +232,7 @@ def item_text(item: dict) -> str:
 # iCalendar: one all-day event per timetable row (per run of consecutive months) that gives months and a year.
 def dated_rows(plan: Plan) -> list[dict]:
     """The plan's timetable rows that give months and a year: only these become events (we never guess a year)."""
-    return [row for row in views.timetable_rows(plan.data) if row["months"] and row["year"] is not None]
+    return [row for row in views.timetable_rows(plan.record()) if row["months"] and row["year"] is not None]
 
 
 def calendar_events(plan: Plan, site_url: str) -> list[dict]:

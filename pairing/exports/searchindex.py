@@ -60,7 +60,7 @@ class SearchDoc:
 def plan_doc(plan: Plan, kindergartens: dict, url: str) -> SearchDoc:
     """A plan as search knows it: its facts as fields (title, original title, each party's name and aliases,
     tags) and every text its page shows, in order (the period, then each section's heading and texts)."""
-    data = plan.data
+    data = plan.record()
     fields = [data["title"], *([data["original_title"]] if "original_title" in data else [])]
     for party in data["parties"]:
         record = kindergartens[party["kindergarten"]]
@@ -165,15 +165,19 @@ class IndexWriter:
         self.docs += 1
         record = {"u": doc.url, "t": doc.title, "p": int(doc.is_plan), "f": doc.fields, "b": doc.blocks}
         write(self.site_dir / INDEX_DIR / "d" / f"{number}.json", compact_json(record))
+        postings, last = self.postings, self.last
         for token, byte in doc_tokens(doc, self.cut).items():
-            listing = self.postings.get(token)
+            listing = postings.get(token)
             if listing is None:
-                listing = self.postings[token] = bytearray()
+                listing = postings[token] = bytearray()
                 gap = number
             else:
-                gap = number - self.last[token]
-            self.last[token] = number
-            listing += leb128(gap)
+                gap = number - last[token]
+            last[token] = number
+            if gap < 0x80:   # one byte, as leb128 writes it (most gaps: a common token is in most documents)
+                listing.append(gap)
+            else:
+                listing += leb128(gap)
             listing.append(byte)
 
     def finish(self) -> None:

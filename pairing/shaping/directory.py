@@ -83,13 +83,15 @@ def plans_by_kindergarten(collection: Collection) -> dict[str, dict[str, list[Pl
 
 
 @lru_cache(maxsize=2)
-def rows_by_month(collection: Collection) -> dict[int, list[tuple[Plan, dict, int | None]]]:
-    """Month 1–12 → (plan, timetable row, that month's year or None) for every row that names that month."""
-    found: dict[int, list[tuple[Plan, dict, int | None]]] = {month: [] for month in MONTHS}
+def rows_by_month(collection: Collection) -> dict[int, list[tuple[Plan, int, int | None]]]:
+    """Month 1–12 → (plan, its timetable row's number, that month's year or None) for every row that names that
+    month. The row by its number (views.row_view), not the row: the calendar's pages unpack only the rows they
+    show (all rows held would be 17 MB at 1,000 plans)."""
+    found: dict[int, list[tuple[Plan, int, int | None]]] = {month: [] for month in MONTHS}
     for plan in collection.plans.values():
-        for row in views.timetable_rows(plan.data):
+        for row in views.timetable_rows(plan.record()):
             for month, year in dict(zip(row["months"], views.row_years(row))).items():
-                found[month].append((plan, row, year))
+                found[month].append((plan, row["number"], year))
     return found
 
 
@@ -161,7 +163,7 @@ def _index_row(plan: Plan, collection: Collection, page_url: str) -> dict:
         "title": plan.data["title"], "url": relative_url(page_url, plan.url),
         "helping": [p for p in parties if p["role"] == "helping"],
         "helped": [p for p in parties if p["role"] == "helped"],
-        "period": views.period_text(plan.data), "period_key": period_key(plan.data),
+        "period": views.period_text(plan.data), "period_key": period_key(plan.record()),
         "regions": plan_regions(plan.data, collection.kindergartens) or [UNKNOWN_REGION],
         "tags": plan.data.get("tags", []),
     }
@@ -224,8 +226,11 @@ def calendar_view(collection: Collection, page_url: str, number: int = 1) -> dic
     order = calendar_order(collection)
     shown = paging.page_items(order, ENTRIES_PER_PAGE, number)
     before = order[(number - 1) * ENTRIES_PER_PAGE - 1] if number > 1 else None
+    shown_plans = {entry["plan"].src_uri: entry["plan"] for entry in shown}
+    rows = {src_uri: views.timetable_rows(plan.record()) for src_uri, plan in shown_plans.items()}
     months = [{"month": run["key"], "label": f"{chinese_numeral(run['key'])}月", "continued": run["continued"],
-               "entries": [_calendar_entry(e["plan"], e["row"], e["year"], page_url) for e in run["items"]]}
+               "entries": [_calendar_entry(e["plan"], rows[e["plan"].src_uri][e["number"] - 1], e["year"], page_url)
+                           for e in run["items"]]}
               for run in paging.group_runs(shown, "month", before)]
     pages = paging.page_count(len(order), ENTRIES_PER_PAGE)
     return {"months": months, "month_links": _month_links(collection, page_url), "total": len(order),
@@ -239,7 +244,7 @@ def calendar_order(collection: Collection) -> list[dict]:
     entries = []
     for month, found in rows_by_month(collection).items():
         ordered = sorted(found, key=lambda entry: (entry[2] is None, entry[2] or 0))
-        entries += [{"month": month, "plan": plan, "row": row, "year": year} for plan, row, year in ordered]
+        entries += [{"month": month, "plan": plan, "number": number, "year": year} for plan, number, year in ordered]
     return entries
 
 

@@ -45,4 +45,4 @@ def plan_path(plan: Plan) -> str:
 
 def plan_file(plan: Plan) -> dict:
     """A plan as the editor loads it: its front matter, which is the whole plan (the body after it is empty)."""
-    return {"data": plan.data}
+    return {"data": plan.record()}

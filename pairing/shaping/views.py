@@ -90,8 +90,10 @@ def row_view(row: dict, number: int) -> dict:
 
 
 def timetable_rows(plan: dict) -> list[dict]:
-    """Every timetable row of the plan, in order, numbered from 1 across its sections (row_view)."""
-    return [row for section in sections_view(plan) if section["kind"] == "timetable" for row in section["rows"]]
+    """Every timetable row of the plan, in order, numbered from 1 across its sections (row_view), as
+    sections_view numbers them (without making the other sections' views)."""
+    timetables = [section["timetable"] for section in plan["sections"] if section_kind(section) == "timetable"]
+    return [row_view(row, number) for number, row in enumerate((row for rows in timetables for row in rows), 1)]
 
 
 def row_years(row: dict) -> list[int | None]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import sys
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -40,7 +41,7 @@ def expected_texts(plan: Plan, kindergartens: dict) -> dict[str, str]:
     """Field path → text that must appear on the plan's page: every field it shows (all but NOT_IN_CONTENT), each
     made by the view functions its templates are given (the card, then every section in order), so that what is
     checked is what is shown."""
-    data, texts = plan.data, {}
+    data, texts = plan.record(), {}
     # The card (render.plan_card): original title, each party by role, the period, the tags.
     if "original_title" in data:
         texts["original_title"] = CARD_LABELS["original_title"] + data["original_title"]
@@ -111,7 +112,9 @@ class BuiltPages:
     plan_rows: int = 0   # rows of the plan index, over all its pages
 
     def record(self, site_file: str, content: PageContent, plan: Plan | None, lists_plans: bool) -> None:
-        self.links[site_file] = (content.links, content.ids)
+        # Why interned: pages repeat each other's links and ids (the same kindergarten page, schedule-1…); each
+        # kept once, 10,000 plans' pages hold a fraction of the memory.
+        self.links[site_file] = (list(map(sys.intern, content.links)), set(map(sys.intern, content.ids)))
         if plan is not None:
             self.lost.pop(plan.src_uri, None)
             self.shown.pop(plan.src_uri, None)

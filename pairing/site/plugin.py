@@ -243,7 +243,7 @@ class PairingPlugin(BasePlugin[PairingConfig]):
         """The plan's card and share link, its sections (each heading Markdown made from the text as written, so
         that it is in the table of contents; each content held out of Markdown), its history and share box."""
         parts = []
-        for section in views.sections_view(plan.data):
+        for section in views.sections_view(plan.record()):
             if section["heading"]:
                 parts.append(render.heading_markdown(section))
             if section["kind"]:

@@ -38,7 +38,7 @@ def render(template: str, **context) -> str:
 # Plan-page parts.
 def plan_card(plan: Plan, collection: Collection, page_url: str | None = None) -> str:
     """The card at the top of a plan page; links are relative to page_url (plans/x/ or, offline, plans/x.html)."""
-    data, here = plan.data, plan.url if page_url is None else page_url
+    data, here = plan.record(), plan.url if page_url is None else page_url
     has_events = exports.publishes_events(plan)
     calendar_url = directory.relative_url(here, exports.plan_calendar(plan.slug)) if has_events else ""
     return render("card.html", original_title=data.get("original_title", ""),

@@ -12,7 +12,7 @@ import io
 
 import pytest
 
-from pairing.content.plans import Collection, Plan
+from pairing.content.plans import Collection, Plan, plan_of
 from pairing.exports import opendata
 
 SITE = "https://example.org/"
@@ -24,7 +24,7 @@ def make_plan(slug: str = "one", title: str | None = None, sections: list | None
     data = {"title": title or f"{slug} 计划", "slug": slug, "author": "a",
             "parties": [{"kindergarten": "a", "role": "helping"}, {"kindergarten": "b", "role": "helped"}],
             "sections": sections or [{"heading": "一、目标", "paragraphs": ["提高保教质量"]}], **extra}
-    return Plan(f"docs/plans/{slug}.md", f"plans/{slug}.md", data, None, "")
+    return plan_of(f"docs/plans/{slug}.md", f"plans/{slug}.md", data, None)
 
 
 def with_row(title: str = "计划", **row) -> Plan:

@@ -16,7 +16,7 @@ import icalendar
 import jsonschema
 import pytest
 
-from pairing.content.plans import Collection, Plan
+from pairing.content.plans import Collection, Plan, plan_of
 from pairing.content.schema import plan_schema
 from pairing.exports import opendata
 from pairing.site import audit
@@ -33,7 +33,7 @@ def make_plan(slug: str = "one", sections: list | None = None, check: bool = Tru
             "sections": sections or [INTRO], **extra}
     if check:
         jsonschema.validate(data, plan_schema())
-    return Plan(f"docs/plans/{slug}.md", f"plans/{slug}.md", data, None, "")
+    return plan_of(f"docs/plans/{slug}.md", f"plans/{slug}.md", data, None)
 
 
 def collection(*plans: Plan) -> Collection:
@@ -124,8 +124,10 @@ def test_uids_survive_reordering_and_change_with_the_row():
     first = {e["uid"] for e in opendata.calendar_events(dated([9], [10, 11]), SITE)}
     reordered = dated([10, 11], [9])
     assert {e["uid"] for e in opendata.calendar_events(reordered, SITE)} == first
-    reordered.data["sections"][1]["timetable"][0]["text"] = "改过的活动"
-    assert len({e["uid"] for e in opendata.calendar_events(reordered, SITE)} & first) == 1
+    data = reordered.record()
+    data["sections"][1]["timetable"][0]["text"] = "改过的活动"
+    changed = plan_of(reordered.file, reordered.src_uri, data, None)
+    assert len({e["uid"] for e in opendata.calendar_events(changed, SITE)} & first) == 1
 
 
 def test_identical_rows_get_distinct_uids():
@@ -180,8 +182,8 @@ def test_a_plan_record_is_its_data_as_written_with_names_and_address():
     record = opendata.plan_record(one, KINDERGARTENS, SITE)
     assert record.pop("url") == "https://example.org/site/plans/one/"
     assert [party.pop("name") for party in record["parties"]] == ["甲园", "乙园"]
-    assert record == one.data
-    assert "name" not in one.data["parties"][0]   # the plan itself is not changed
+    assert record == one.record()
+    assert "name" not in one.data["parties"][0] and "name" not in one.record()["parties"][0]   # the plan is unchanged
 
 
 def test_published_schema_accepts_the_document_and_refuses_what_it_should():
@@ -304,8 +306,7 @@ RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u20
 def test_plans_json_carries_no_control_or_bidi_character_raw():
     text = "".join(f"甲{char}乙" for char in UNSAFE)
     one = make_plan("one", [{"heading": text, "paragraphs": [text]}, timetable(row(text, [9], 2024, text=text))],
-                    check=False, tags=[text], original_title=text, period={"text": text})
-    one.data["title"] = text
+                    check=False, tags=[text], original_title=text, period={"text": text}, title=text)
     files = dict(opendata.open_data_files(collection(one), SITE, STAMP))
     published = files[opendata.PLANS_JSON]
     assert RAW.search(published) is None

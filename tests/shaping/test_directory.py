@@ -23,7 +23,7 @@ def test_plans_by_kindergarten_lists_each_plan_under_its_role():
 
 def by_month(collection_) -> dict[int, list[tuple[str, int, int | None]]]:
     """rows_by_month as (plan slug, row number, that month's year)."""
-    return {month: [(p.slug, row["number"], year) for p, row, year in found]
+    return {month: [(p.slug, number, year) for p, number, year in found]
             for month, found in directory.rows_by_month(collection_).items()}
 
 
@@ -36,9 +36,9 @@ def test_rows_by_month_puts_a_row_of_several_months_under_each():
     assert found[9] == [("one", 2, None)]
     assert [m for m, rows in found.items() if rows] == [2, 3, 9]
     assert list(found) == list(range(1, 13))
-    # the row itself is what the calendar shows: its time as the plan writes it
-    (entry,) = directory.rows_by_month(collection(one))[9]
-    assert entry[1]["when"] == "九月份：" and entry[1]["anchor"] == "schedule-2"
+    # the row the calendar shows: its time as the plan writes it, linked to the row's anchor
+    (entry,) = directory.calendar_view(collection(one), "calendar/")["months"][2]["entries"]
+    assert entry["label"] == "九月份：" and entry["url"].endswith("#schedule-2")
 
 
 def test_rows_by_month_gives_each_month_its_year_only_when_the_plan_gives_one():
@@ -79,15 +79,15 @@ def test_relative_urls_between_pages():
 
 
 def test_period_key_sorts_known_years_first_then_by_month():
-    known = plan("k", {"a": "helping"}, schedule=[[9]], year=2024).data
-    earlier = plan("e", {"a": "helping"}, schedule=[[3]], year=2024).data
+    known = plan("k", {"a": "helping"}, schedule=[[9]], year=2024).record()
+    earlier = plan("e", {"a": "helping"}, schedule=[[3]], year=2024).record()
     period = plan("p", {"a": "helping"}, period={"text": "2023年4月至2025年4月", "start_year": 2023, "start_month": 4,
-                                                 "end_year": 2025, "end_month": 4}).data
-    year_only = plan("y", {"a": "helping"}, period={"text": "2024年", "start_year": 2024}).data
+                                                 "end_year": 2025, "end_month": 4}).record()
+    year_only = plan("y", {"a": "helping"}, period={"text": "2024年", "start_year": 2024}).record()
     # the period's start comes before the timetable's
-    both = plan("b", {"a": "helping"}, schedule=[[9]], year=2030, period={"text": "2022年", "start_year": 2022}).data
-    unknown = plan("u", {"a": "helping"}, schedule=[[10]]).data
-    text_only = plan("t", {"a": "helping"}, period={"text": "每学年"}).data
+    both = plan("b", {"a": "helping"}, schedule=[[9]], year=2030, period={"text": "2022年", "start_year": 2022}).record()
+    unknown = plan("u", {"a": "helping"}, schedule=[[10]]).record()
+    text_only = plan("t", {"a": "helping"}, period={"text": "每学年"}).record()
     keys = [directory.period_key(d) for d in (unknown, known, text_only, earlier, period, both, year_only)]
     assert keys == ["9999-00", "2024-09", "9999-00", "2024-03", "2023-04", "2022-00", "2024-00"]
     assert sorted(keys) == ["2022-00", "2023-04", "2024-00", "2024-03", "2024-09", "9999-00", "9999-00"]

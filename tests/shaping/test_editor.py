@@ -265,7 +265,8 @@ def test_the_editor_data_lists_plans_and_each_plan_is_its_own_file(built_site):
     assert listed == [{"slug": plan.slug, "title": plan.data["title"]} for plan in collection.plans.values()]
     for plan in collection.plans.values():
         text = (built_site / "editor" / "plans" / f"{plan.slug}.json").read_text(encoding="utf-8")
-        assert json.loads(text) == {"data": plan.data}
+        assert json.loads(text) == {"data": plan.record()}
+        assert list(json.loads(text)["data"]) == list(plan.record())   # the fields in the order written
         assert text.startswith('{"data":{"title":')   # compact: no space after separators
 
 

@@ -68,7 +68,7 @@ def test_the_calendar_lists_every_row_once_across_its_pages(big_site):
         assert len(found) <= directory.ENTRIES_PER_PAGE
         listed += found
     expected = [f"plans/{plan.slug}/#{row['anchor']}" for plan in collection.plans.values()
-                for row in views.timetable_rows(plan.data) for _ in dict.fromkeys(row["months"])]
+                for row in views.timetable_rows(plan.record()) for _ in dict.fromkeys(row["months"])]
     assert sorted(listed) == sorted(expected)
     assert len(pages) == -(-len(expected) // directory.ENTRIES_PER_PAGE) > 1
 

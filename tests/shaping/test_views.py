@@ -19,6 +19,9 @@ def test_timetable_rows_keep_the_time_as_written_and_are_numbered_across_the_pla
     assert [r["paragraphs"] for r in rows] == [[], ["b"], ["c"]]
     assert rows[0]["items"] == [{"marker": "", "heading": "", "paragraphs": ["a"], "items": []}]
     assert views.timetable_rows({"sections": [{"paragraphs": ["没有安排"]}]}) == []
+    # the same rows, numbered the same, as the page's sections show them
+    assert rows == [row for section in views.sections_view(plan) if section["kind"] == "timetable"
+                    for row in section["rows"]]
 
 
 def test_unknown_year_stays_unknown():

@@ -256,7 +256,7 @@ def test_the_build_checked_every_field_of_every_shape(shapes):
         plan = collection.plans[f"plans/{slug}.md"]
         texts = audit.expected_texts(plan, collection.kindergartens)
         sections = {audit._path_of(field)[1] for field in texts if field.startswith("sections[")}
-        assert sections == set(range(len(plan.data["sections"]))), slug
+        assert sections == set(range(len(plan.record()["sections"]))), slug
         shown = pagetext.read(article(page(site, slug)))
         assert audit.page_lost_content(plan, shown, collection.kindergartens) == [], slug
 
@@ -296,7 +296,7 @@ def test_a_period_over_two_years_is_shown_as_written_and_rows_with_years_make_ev
     entries = re.findall(r'<span class="plan-year">(\d{4})年</span> <a href="(?:\.\./)+plans/shape-two-years/#schedule-2">'
                          r"两年结对帮扶工作计划 · 2023年9月—2024年1月</a>", calendar_text(site))
     assert sorted(entries) == ["2023", "2023", "2023", "2023", "2024"]   # September to December 2023, January 2024
-    assert directory.period_key(collection.plans["plans/shape-two-years.md"].data) == "2023-04"
+    assert directory.period_key(collection.plans["plans/shape-two-years.md"].record()) == "2023-04"
 
 
 # (c) the 送教下乡 scheme
@@ -326,7 +326,7 @@ def test_a_placeholder_period_and_no_author(shapes):
         listing = read(site, f"kindergartens/{kindergarten}/index.html")
         entry = listing.split('href="../../plans/shape-placeholder/"')[1].split("</li>")[0]
         assert entry == ">幼儿园结对帮扶计划（范本）</a> (20__、3---20__、12)"
-    assert directory.period_key(collection.plans["plans/shape-placeholder.md"].data) == "9999-00"
+    assert directory.period_key(collection.plans["plans/shape-placeholder.md"].record()) == "9999-00"
     rows = list(csv.DictReader(io.StringIO((site / "data" / "plans.csv").read_bytes().decode("utf-8-sig"), newline="")))
     (row,) = [r for r in rows if r["网址名"] == "shape-placeholder"]
     assert (row["撰写单位"], row["时间（原文写法）"], row["开始年份"]) == ("", "(20__、3---20__、12)", "")

@@ -314,7 +314,7 @@ def shown_without(plan_, dropped_section: int | None = None, hidden_period: bool
     if hidden_period:
         card = card.replace('<dd class="plan-period">', '<dd class="plan-period" hidden>')
     parts = [card, render.share_link()]
-    for section in views.sections_view(plan_.data):
+    for section in views.sections_view(plan_.record()):
         if section["index"] != dropped_section:
             parts += [markdown.markdown(render.heading_markdown(section)) if section["heading"] else "",
                       render.section(section)]
@@ -329,7 +329,7 @@ def period_plan(sections: list):
     from sample_plans import plan
 
     data = plan("c", {"a": "helping", "b": "helped"}, sections=sections,
-                period={"text": "2024年11月", "start_year": 2024, "start_month": 11}).data
+                period={"text": "2024年11月", "start_year": 2024, "start_month": 11}).record()
     text = "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
     checked, problems = plans.check_page(text, "docs/plans/c.md", "plans/c.md", True)
     assert problems == ()

@@ -45,7 +45,7 @@ def content_html(plan, collection) -> str:
     """A plan page's content as the plugin makes it: the card and share link, then each section's heading (as
     Markdown makes it) and its content."""
     parts = [render.plan_card(plan, collection), render.share_link()]
-    for section in views.sections_view(plan.data):
+    for section in views.sections_view(plan.record()):
         if section["heading"]:
             parts.append(markdown.markdown(render.heading_markdown(section)))
         parts.append(render.section(section))
@@ -80,7 +80,7 @@ def hiding(old: str, new: str):
 
 
 def section(plan, index: int) -> dict:
-    return plan.data["sections"][index]
+    return plan.record()["sections"][index]
 
 
 # (plan, field, how the field is lost) — each kind of field, and each way a reader does not see it.
@@ -146,9 +146,9 @@ def test_every_field_of_every_seed_is_expected(collection):
     for plan in collection.plans.values():
         texts = audit.expected_texts(plan, collection.kindergartens)
         checked = {audit._path_of(field)[0] for field in texts}
-        assert set(plan.data) - set(audit.NOT_IN_CONTENT) <= checked, plan.file
+        assert set(plan.record()) - set(audit.NOT_IN_CONTENT) <= checked, plan.file
         in_sections = {audit._path_of(field)[1] for field in texts if field.startswith("sections[")}
-        assert in_sections == set(range(len(plan.data["sections"]))), plan.file
+        assert in_sections == set(range(len(plan.record()["sections"]))), plan.file
         assert len([f for f in texts if f.startswith("parties[")]) == len(plan.data["parties"])
         assert all(text.strip() for text in texts.values())
     z = audit.expected_texts(collection.plans[ZTOWN], collection.kindergartens)
@@ -177,8 +177,8 @@ def test_only_the_title_addresses_and_author_are_not_checked():
                 sections=sections, tags=["送教"], original_title="原题", former_slugs=["old"],
                 period={"text": "2024年9月至2024年10月", "start_year": 2024, "start_month": 9, "end_year": 2024,
                         "end_month": 10})
-    assert set(full.data) == set(plan_schema()["properties"])
-    kinds = {views.section_kind(s) for s in full.data["sections"]}
+    assert set(full.record()) == set(plan_schema()["properties"])
+    kinds = {views.section_kind(s) for s in full.record()["sections"]}
     assert kinds == set(views.SECTION_KINDS)
     texts = audit.expected_texts(full, KINDERGARTENS)
     checked = {audit._path_of(field)[0] for field in texts}

@@ -40,7 +40,7 @@ def plant_cache(project: Path, clean_text: str, broken_text: str) -> dict[str, b
     each file's bytes, to show that nothing touches them."""
     cache = project / ".cache"
     (cache / "templates").mkdir(parents=True)
-    data = plans.load(ROOT, ROOT / "docs", ROOT / "data").plans["plans/dongyuan-pairing.md"].data
+    data = plans.load(ROOT, ROOT / "docs", ROOT / "data").plans["plans/dongyuan-pairing.md"].record()
     clean = {"data": json.loads(json.dumps(data, ensure_ascii=False, default=str))}
     pages = {hashlib.sha256(text.encode()).hexdigest(): clean for text in (clean_text, broken_text)}
     pages.update({PLAN: True, "data/kindergartens.yml": True})

@@ -95,7 +95,7 @@ def test_calendar_has_every_timetable_row_under_each_of_its_months(built_site, c
             found.setdefault(month, []).extend(link.removeprefix(root) for link in links)
     expected: dict[str, list[str]] = {}
     for plan in collection.plans.values():
-        for row in views.timetable_rows(plan.data):
+        for row in views.timetable_rows(plan.record()):
             for month in dict.fromkeys(row["months"]):
                 label = f"{chinese_numeral(month)}月"
                 expected.setdefault(label, []).append(f"plans/{plan.slug}/#{row['anchor']}")
@@ -152,7 +152,7 @@ def test_plans_json_validates_against_the_published_schema_and_round_trips(built
         assert record.pop("url") == f"http://127.0.0.1:8000/{plan.url}"
         for party in record["parties"]:
             assert party.pop("name") == collection.kindergartens[party["kindergarten"]]["name"]
-        assert record == plan.data
+        assert record == plan.record()
 
 
 def test_csv_files_open_with_the_csv_module(built_site, collection):
@@ -165,7 +165,7 @@ def test_csv_files_open_with_the_csv_module(built_site, collection):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     expected = [(p.slug, str(row["number"]), row["when"]) for p in collection.plans.values()
-                for row in views.timetable_rows(p.data)]
+                for row in views.timetable_rows(p.record())]
     assert [(r["计划网址名"], r["安排行"], r["时间"]) for r in rows] == expected
     assert len(expected) > 20
     assert {r["年份"] for r in rows} == {""}
