@@ -7,6 +7,10 @@ import segno
 from . import views
 from ..content.plans import Collection, Plan
 
+# Why a fixed mask: scoring the eight masks is most of segno's time (3.6 of 4.3 ms a code); any mask reads the same
+# in every reader (tests/qrscan.py scans the pages' codes with zxing-cpp).
+QR_MASK = 0
+
 
 def description(plan: Plan, kindergartens: dict) -> str:
     """One Chinese sentence for chat-app previews and search engines, from the front matter only."""
@@ -25,12 +29,7 @@ def link_preview(plan: Plan, collection: Collection, url: str) -> dict:
             "url": url, "type": "article"}
 
 
-QR_MASK = 0
-
-
 def qr_svg(url: str) -> str:
     """The address as a QR code, inline SVG sized by CSS (no image file, no script, no network)."""
-    # Why a fixed mask: scoring the eight masks is most of segno's time (3.6 of 4.3 ms a code); any mask reads
-    # the same in every reader (tests/qrscan.py scans the pages' codes with zxing-cpp).
     code = segno.make(url, error="m", micro=False, mask=QR_MASK)
     return code.svg_inline(omitsize=True, border=2, title=f"本页二维码：{url}", svgclass="qr-code")

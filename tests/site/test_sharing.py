@@ -130,6 +130,18 @@ def test_qr_code_scans_to_the_canonical_url(page, sub_path_server, slug):
     assert page.locator(".plan-share .qr svg").is_visible()
 
 
+@pytest.mark.parametrize("url", [
+    "https://a.cn/p/x/",                                                              # the smallest version
+    "https://example.org/jiedui/plans/county-jiguan-guide-2024-spring-pairing/",
+    "http://127.0.0.1:8000/plans/" + "a-very-long-plan-address-" * 6 + "x/",           # a larger version
+    "https://example.org/%E7%BB%93%E5%AF%B9/plans/dongyuan-pairing/?from=qr#share",
+])
+def test_qr_codes_of_the_fixed_mask_scan_at_every_size(page, url):
+    # sharing.QR_MASK skips segno's choice of mask; whatever the address, its code still reads back exactly
+    page.set_content(sharing.qr_svg(url))
+    assert scan(page, "svg") == [url]
+
+
 def test_share_link_at_the_top_leads_to_the_qr_code(page, site_server):
     page.goto(site_server + "plans/dongyuan-pairing/")
     share = page.get_by_role("link", name="分享这份计划：二维码、网址、打印")
