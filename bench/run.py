@@ -274,7 +274,13 @@ UNDO_LINKS_BY_FOLDER_LEFT = [
 UNDO_SHARED_KEYS = [replace_in("pairing/content/yamlsource.py", "Source(_shared_keys(data), line_offset=line_offset)",
                                "Source(data, line_offset=line_offset)")]
 UNDO_POSITIONS_DROPPED = [replace_in("pairing/content/plans.py",
-                                     "source.compact(lambda: yamlsource.split_front_matter(text)[0])", "source")]
+                                     "source.compact(lambda: yamlsource.split_front_matter(unpack(packed))[0])",
+                                     "source")]
+UNDO_SECTIONS_PACKED = [replace_in("pairing/content/plans.py",
+                                   "{key: value for key, value in data.items() if key != SECTIONS}", "data")]
+UNDO_LINKS_INTERNED = [replace_in("pairing/site/audit.py",
+                                  "(list(map(sys.intern, content.links)), set(map(sys.intern, content.ids)))",
+                                  "(content.links, content.ids)")]
 
 # Each remaining change undone on its own (name, label, patches of a site copy), to measure what it saves; every
 # patch must still find the code it changes, and the copy must still build (tests/test_bench_smoke.py).
@@ -304,11 +310,13 @@ ABLATIONS = [
                    "ENTRIES_PER_PAGE = 10**9\n")]),
     ("memory-held", "(a) holding what the build no longer needs (the memory savings below undone together)", [
         *UNDO_OPEN_DATA_WRITTEN, *UNDO_PLANS_JSON_SKELETON, *UNDO_LINKS_BY_FOLDER_LEFT, *UNDO_SHARED_KEYS,
-        *UNDO_POSITIONS_DROPPED]),
+        *UNDO_POSITIONS_DROPPED, *UNDO_SECTIONS_PACKED, *UNDO_LINKS_INTERNED]),
     ("open-data-held", "(a) holding the open data in memory until MkDocs copies it", UNDO_OPEN_DATA_WRITTEN),
     ("plans-json-whole", "(a) with the audit reading plans.json whole", UNDO_PLANS_JSON_SKELETON),
     ("links-by-page-folder", "(a) with the audit resolving links from each page's own folder", UNDO_LINKS_BY_FOLDER_LEFT),
     ("keys-not-shared", "(a) with each plan's YAML keys not interned", UNDO_SHARED_KEYS),
+    ("sections-held", "(a) holding every plan's sections as objects (not only packed)", UNDO_SECTIONS_PACKED),
+    ("links-not-interned", "(a) with the audit's links and ids not interned", UNDO_LINKS_INTERNED),
 ]
 
 
