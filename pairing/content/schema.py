@@ -87,8 +87,8 @@ def _ref_name(node: dict) -> str | None:
 
 def _ref_names(node):
     if isinstance(node, dict):
-        if _ref_name(node) is not None:
-            yield _ref_name(node)
+        if (name := _ref_name(node)) is not None:
+            yield name
         for value in node.values():
             yield from _ref_names(value)
     elif isinstance(node, list):
