@@ -33,7 +33,7 @@ PACKAGES = {"mkdocs": "mkdocs", "material": "material (Material: plugins, templa
             "jieba": "jieba", "markdown": "markdown (Python-Markdown)", "pymdownx": "pymdownx", "jinja2": "jinja2",
             "markupsafe": "markupsafe", "yaml": "yaml (PyYAML)", "_yaml": "yaml (PyYAML)", "segno": "segno",
             "icalendar": "icalendar", "jsonschema": "jsonschema", "referencing": "jsonschema",
-            "jsonschema_specifications": "jsonschema", "watchdog": "watchdog", "pathspec": "pathspec",
+            "jsonschema_specifications": "jsonschema", "fastjsonschema": "fastjsonschema", "watchdog": "watchdog", "pathspec": "pathspec",
             "babel": "babel", "pygments": "pygments", "dateutil": "dateutil", "tzdata": "icalendar"}
 TOP_FUNCTIONS = 25
 

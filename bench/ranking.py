@@ -185,6 +185,8 @@ def score(found: Queries, texts: dict[str, str], search: Callable[[str], list[st
 
 
 SAMPLE = 40
+SHOWN = """() => [...document.querySelectorAll(".md-search-result__list > .md-search-result__item")]
+    .map(item => item.querySelector(":scope > a").href)"""
 ANSWERED = """waiting => { const meta = document.querySelector(".md-search-result__meta")
     return meta !== null && !waiting.includes(meta.textContent.trim()) }"""
 
@@ -202,11 +204,18 @@ def measure(site: Path, project: Path, sample: int = SAMPLE) -> dict:
         tab = context.new_page()
 
         def search(query: str) -> list[str]:
+            """The final answer: the site's search may show its first results before the rest (another round of
+            documents), so the list is read once the network is idle and two reads 0.3 s apart agree."""
             tab.goto(f"{served.url}?q={quote(query)}")
             tab.wait_for_function(ANSWERED, arg=list(reader.WAITING), timeout=120_000)
-            hrefs = tab.locator(".md-search-result__list > .md-search-result__item").evaluate_all(
-                "all => all.map(item => item.querySelector(':scope > a').href)")
-            return [urlparse(href).path.removeprefix(urlparse(served.url).path) for href in hrefs]
+            tab.wait_for_load_state("networkidle")
+            shown, previous = tab.evaluate(SHOWN), None
+            for _ in range(20):
+                if shown == previous:
+                    break
+                tab.wait_for_timeout(300)
+                shown, previous = tab.evaluate(SHOWN), shown
+            return [urlparse(href).path.removeprefix(urlparse(served.url).path) for href in shown]
 
         scores = score(found, texts, search)
         context.close()

@@ -25,6 +25,8 @@ from urllib.parse import quote, unquote, urlparse
 
 import yaml
 
+from .measure import descendants
+
 # Chromium as the project runs it (tests/conftest.py): Debian's, driven by Playwright, which never downloads one.
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync"]
@@ -446,29 +448,12 @@ class Tab:
 
 # Worker CPU time: Chromium's CPU throttle slows the page's main thread only, so the time a search worker works is
 # read from Linux (/proc), for the threads named "DedicatedWorker" in the browser's renderer processes.
-def _descendants() -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
-        if entry.isdigit():
-            try:
-                parent = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(parent, []).append(int(entry))
-    found, todo = [], [os.getpid()]
-    while todo:
-        pid = todo.pop()
-        found.append(pid)
-        todo += children.get(pid, [])
-    return found
-
-
 def worker_ticks() -> dict[str, int] | None:
     """CPU ticks (user + system) of every dedicated-worker thread of this process's browsers; None without /proc."""
     if not os.path.isdir("/proc/self/task"):
         return None
     ticks = {}
-    for pid in _descendants():
+    for pid in descendants(os.getpid()):
         try:
             tasks = os.listdir(f"/proc/{pid}/task")
         except OSError:

@@ -73,8 +73,9 @@ def header(options, ran: dict) -> str:
         "- Plans: synthetic, recombined from the seed plans' clauses (bench/synthetic.py), every field "
         "and every kind of section used, plus the five seed plans. (b) is the same content as plain Markdown "
         "(bench/baseline.py) built by stock Material with jieba search and every page in the navigation.",
-        "- Peak memory: the build process's own max RSS (wait4). Sizes gzip'd at level 6. MB and KB are "
-        "2^20 and 2^10 bytes.",
+        "- Peak memory: the most the build held at once, its processes together (this site writes its search "
+        "index in a second process): the sum of their resident sets read every 0.05 s, and at least the largest "
+        "single process's peak (wait4). Sizes gzip'd at level 6. MB and KB are 2^20 and 2^10 bytes.",
     ])
 
 
@@ -157,8 +158,8 @@ def targets(stock, site, sizes: list[int], options) -> str:
 def builds(variants: list, sizes: list[int]) -> str:
     stock = variants[0]
     rows = ["## Full build (`mkdocs build --strict`)", "",
-            "Wall time is what an editor waits; CPU time (user + system of the build process) is steadier "
-            "on a shared machine. Ratios are of medians.", "",
+            "Wall time is what an editor waits; CPU time (user + system of the build's processes, the search "
+            "index's process included) is steadier on a shared machine. Ratios are of medians.", "",
             "| N | configuration | wall min / median | × (b) | CPU min / median | × (b) | peak memory min / median | × (b) |",
             "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for n in sizes:
@@ -629,7 +630,8 @@ def profile(profiles: dict, variants: list, options) -> str:
              "that called them, in proportion to the time they spent for each caller (approximate for C functions "
              "that every package uses, such as str.join). cProfile slows code made of many small Python calls "
              "(jieba's cutting, Markdown's tree walk, Jinja's generated code) more than the rest, so the shares are "
-             "approximate."]
+             "approximate. This site's search index is written by a second process beside the build (jieba's "
+             "cutting of the plans' text): it is not in this profile; its CPU time is in the full build's."]
     walls = []
     for name, data in profiles.items():
         unprofiled = f", unprofiled median {measured[name]:.1f} s" if name in measured else ""
@@ -685,9 +687,13 @@ def share(seconds: float, data: dict | None) -> str:
 NOTES = """## What the site does and does not do for speed
 
 The site keeps nothing between builds (no `.cache/`) and does not change how MkDocs or Material work: each build
-loads and checks every plan, renders every page with Material's templates, and lets Material's search plugin cut
-every page with jieba. What remains of the earlier speed work is in the site's own code (a row of `--ablate`, where
-one is named, undoes it on a copy):
+loads and checks every plan and renders every page with Material's templates. What remains of the earlier speed
+work is in the site's own code (a row of `--ablate`, where one is named, undoes it on a copy):
+
+- the site's search index (jieba's cutting of every plan's text) is written by a second process while the pages
+  are made (pairing/exports/indexprocess.py): the build uses two cores, so its wall time is less than its CPU time;
+- whether a plan meets the schema is decided by the schema compiled to Python (fastjsonschema); jsonschema walks
+  only a plan that fails, for the messages;
 
 - the navigation lists index pages only (mkdocs.yml `nav:` / `not_in_nav:`), so no page grows with the number of
   plans (stock Material lists every page on every page: its build and its site grow faster than linearly);

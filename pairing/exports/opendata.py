@@ -10,7 +10,6 @@ import csv
 import hashlib
 import io
 import json
-import re
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from typing import Callable, Iterator
@@ -21,6 +20,7 @@ from ..shaping import views
 from ..shaping.directory import plan_regions
 from ..content.plans import Collection, Plan
 from ..content.schema import plan_schema
+from .jsontext import compact_json, escape_unsafe
 
 DATA_DIR = "data"
 PLANS_JSON = f"{DATA_DIR}/plans.json"
@@ -109,27 +109,10 @@ def absolute_url(site_url: str, url: str) -> str:
     return site_url.rstrip("/") + "/" + url
 
 
-# Code points json.dumps(ensure_ascii=False) writes raw that no published file carries raw: DEL and the C1
-# controls, the bidirectional controls (they reorder what a reader sees of the text around them), and the line and
-# paragraph separators (not allowed raw in a JavaScript string before ES2019: plan_index_data.js embeds this JSON).
-# json.dumps itself escapes U+0000–U+001F. Structural JSON is ASCII, so these occur only inside strings, where
-# \uXXXX is the same value.
-UNSAFE_IN_JSON = re.compile("[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def escape_unsafe(text: str) -> str:
-    """JSON text with every UNSAFE_IN_JSON code point written as its \\uXXXX escape (an equivalent document)."""
-    return UNSAFE_IN_JSON.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def as_json(document: dict) -> str:
     return escape_unsafe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
-
-
-def compact_json(value) -> str:
-    """One JSON value on one line, Chinese as UTF-8: every compact JSON file of the site is written by this.
-    No control, bidirectional or line-separator character is written raw (UNSAFE_IN_JSON)."""
-    return escape_unsafe(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
 
 def plans_json(plan_lines: list[str], kindergartens: dict) -> str:

@@ -29,11 +29,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from operator import add
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from ..content.plans import Plan
-from ..shaping import views
-from .opendata import compact_json
+from .jsontext import compact_json
+
+if TYPE_CHECKING:
+    from ..content.plans import Plan
 
 INDEX_DIR = "search/index"
 VERSION = 1
@@ -60,6 +61,9 @@ class SearchDoc:
 def plan_doc(plan: Plan, kindergartens: dict, url: str) -> SearchDoc:
     """A plan as search knows it: its facts as fields (title, original title, each party's name and aliases,
     tags) and every text its page shows, in order (the period, then each section's heading and texts)."""
+    # Why imported here: the index's process (exports/indexprocess.py) imports this module, and needs no views.
+    from ..shaping import views
+
     data = plan.record()
     fields = [data["title"], *([data["original_title"]] if "original_title" in data else [])]
     for party in data["parties"]:
@@ -126,14 +130,18 @@ def leb128(number: int) -> bytes:
 def doc_tokens(doc: SearchDoc, cut) -> dict[str, int]:
     """Every token of a document with its posting byte (count, plus FIELD_FLAG when a field has it)."""
     values = list(dict.fromkeys([doc.title, *doc.fields]))
-    field_grams, body_grams, field_words, words = Counter(), Counter(), Counter(lower(value) for value in values), Counter()
+    field_grams, body_grams, field_words, cuts = Counter(), Counter(), Counter(lower(value) for value in values), Counter()
     for value in values:
         for run in runs(value):
             field_grams.update(grams(run))
     for block in doc.blocks:
         for run in runs(block):
             body_grams.update(grams(run))
-        words.update(word for word in map(lower, cut(block)) if len(word) > 1 and RUN.fullmatch(word))
+        cuts.update(cut(block))
+    words = Counter()
+    for word, count in cuts.items():   # each distinct word checked once (a plan has a few hundred, cut 1,000s of times)
+        if len(word) > 1 and RUN.fullmatch(word):
+            words[lower(word)] += count
     tokens = {}
     for prefix, in_fields, rest in (("g", field_grams, body_grams), ("w", field_words, words)):
         for token, count in (in_fields + rest).items():

@@ -2,19 +2,22 @@
 
 It holds one build's state as attributes and handles each event in one place:
   on_startup        what command runs (the object lives as long as `mkdocs serve`)
-  on_config         load and check every plan and data file (any problem stops the build); jieba's words
+  on_config         load and check every plan and data file (any problem stops the build); start the search
+                    index's process with jieba's words
   on_files          the generated pages (kindergartens, tags, further pages of listings) and the open data
   on_page_read_source  a plan page's front matter as the theme needs it (title, tags, description)
   on_page_markdown  a plan page made from its sections; a generated page's listing
   on_page_content   Markdown's output sanitized, the held parts put back; what the page shows recorded for the audit
   on_env            the theme's template environment, kept to render its inline scripts for the CSP
   on_page_context / on_template_context   the link preview and the Content Security Policy for the template
-  on_post_build     redirects, the form editor's files, the search index's shards, then the end-of-build audit
+  on_post_build     redirects, the form editor's files, waits for the search index, then the end-of-build audit
+  on_build_error, on_shutdown   end the search index's process if it still runs
 
 Search: every page's front matter keeps it out of the theme's index (which every page view downloads); the
-plugin indexes each plan and guide page as it is made (exports.searchindex), and the reader's browser fetches only
-the parts a query needs. The offline copy, opened from file:// where those fetches are refused, keeps the theme's
-own search over the plans (its index in the copy, searched by plan-search.js).
+plugin sends each plan and guide page, as it is made, to the process that writes the site's index
+(exports.indexprocess, exports.searchindex), and the reader's browser fetches only the parts a query needs. The
+offline copy, opened from file:// where those fetches are refused, keeps the theme's own search over the plans (its
+index in the copy, searched by plan-search.js).
 
 The logic lives in the subpackages before this one (content → shaping → exports); this module only wires it.
 """
@@ -39,7 +42,7 @@ from mkdocs.structure.files import File, Files
 from ..content import plans, policy, searchwords, yamlsource
 from ..content.plans import Collection, Plan
 from ..content.problems import ContentError, format_problems
-from ..exports import opendata, searchindex
+from ..exports import indexprocess, opendata, searchindex
 from ..shaping import directory, editor, links, sharing, views
 from . import audit, csp, heldparts, history, listings, pagetext, render, sanitize, search, themefiles
 
@@ -79,8 +82,9 @@ class PairingPlugin(BasePlugin[PairingConfig]):
         self.theme_env = None
         self.policies: dict[str, str] = {}     # base_url → the CSP of pages at that depth
         self.offline = False
-        self.index: searchindex.IndexWriter | None = None   # the site's search index (none in the offline copy)
+        self.index: indexprocess.IndexProcess | None = None   # the site's search index (none in the offline copy)
         self.listing_pages: set[str] = set()   # addresses of pages that called a LISTING_MACROS macro
+        self.preloads: list[str] = []          # scripts each page preloads in its head (themefiles.preloaded)
 
     # Events
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -88,6 +92,7 @@ class PairingPlugin(BasePlugin[PairingConfig]):
 
     @event_priority(100)   # before mkdocs-macros (its on_config runs macros.py, which reads the collection)
     def on_config(self, config):
+        self._stop_index()
         self._reset()
         self.project = Path(config.config_file_path).resolve().parent
         self.offline = offline_copy(config.plugins)
@@ -101,13 +106,14 @@ class PairingPlugin(BasePlugin[PairingConfig]):
             raise stop(str(error)) from None
         self.built = audit.BuiltPages(self.collection.kindergartens)
         words = searchwords.dictionary_words(self.collection.kindergartens, field_words)
-        self.search_words = search.use_words(words, self.search_words)
-        self.generated = {page["src_uri"]: page for page in listings.generated_pages(self.collection)}
-        self.changed = history.last_changed_in(Path(config.docs_dir) / plans.PLANS_DIR)
-        if not self.offline:
+        if self.offline:   # Material's search plugin cuts the offline copy's text with this process's jieba
+            self.search_words = search.use_words(words, self.search_words)
+        else:
             # Every page under docs/ (plans and the site's own pages): as many documents as the index can have.
             pages = sum(1 for _ in Path(config.docs_dir).rglob("*.md"))
-            self.index = searchindex.IndexWriter(Path(config.site_dir), searchindex.shard_count(pages))
+            self.index = indexprocess.IndexProcess(Path(config.site_dir), searchindex.shard_count(pages), words)
+        self.generated = {page["src_uri"]: page for page in listings.generated_pages(self.collection)}
+        self.changed = history.last_changed_in(Path(config.docs_dir) / plans.PLANS_DIR)
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -127,6 +133,7 @@ class PairingPlugin(BasePlugin[PairingConfig]):
         theme_files = [f.src_uri for f in files if f.src_dir not in (None, config.docs_dir)]
         for path in themefiles.unused(theme_files, _search_languages(config.plugins)):
             files.remove(files.get_file_from_path(path))
+        self.preloads = themefiles.preloaded(theme_files)
         return files
 
     def on_page_read_source(self, *, page, config) -> str | None:
@@ -177,6 +184,12 @@ class PairingPlugin(BasePlugin[PairingConfig]):
             self.index.add(searchindex.page_doc(page.url, page.title, content.text))
         return html
 
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_index()
+
+    def on_shutdown(self) -> None:
+        self._stop_index()
+
     def on_env(self, env, *, config, files):
         self.theme_env = env
         return env
@@ -203,12 +216,21 @@ class PairingPlugin(BasePlugin[PairingConfig]):
         for plan in self.collection.plans.values():
             write_site_file(site_dir / editor.plan_path(plan), opendata.compact_json(editor.plan_file(plan)))
         if self.index is not None:
-            self.index.finish()
+            try:
+                self.index.finish()
+            except indexprocess.IndexFailed as error:
+                raise stop(f"搜索索引没有生成：{error}") from None
         problems = self.audit_problems(site_dir, config)
         if problems:
             raise stop(format_problems(sorted(problems)).replace("网站没有生成", "网站生成后的检查未通过"))
 
     # What the events use
+    def _stop_index(self) -> None:
+        """The index process of a build that did not finish (it failed, or `mkdocs serve` starts another)."""
+        if self.index is not None:
+            self.index.stop()
+            self.index = None
+
     def site_macros(self, page_url: Callable[[], str]) -> dict[str, Callable[..., str]]:
         """The macros of the site's own pages (policy.SITE_MACROS), for mkdocs-macros (macros.py); page_url gives
         the address of the page being rendered. Each returns its HTML held out of Markdown."""
@@ -258,9 +280,11 @@ class PairingPlugin(BasePlugin[PairingConfig]):
         return "\n\n".join([head, *parts, tail])
 
     def template_values(self, preview: dict | None, context: dict, config) -> dict:
-        """What overrides/main.html reads: the link preview, the CSP, and which search worker the page starts."""
+        """What overrides/main.html reads: the link preview, the CSP, which search worker the page starts and the
+        scripts it preloads in its head."""
         worker = OFFLINE_SEARCH_WORKER if self.offline else f"{SITE_SEARCH_WORKER}?shards={self.index.shards}"
-        return {"preview": preview, "csp": self.policy(context, config), "search_worker": worker}
+        return {"preview": preview, "csp": self.policy(context, config), "search_worker": worker,
+                "preloads": self.preloads}
 
     def policy(self, context: dict, config) -> str:
         """The CSP of a page: the theme's inline scripts as its templates write them at the page's depth (none in

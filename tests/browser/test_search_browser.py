@@ -3,9 +3,13 @@ site's index a query needs; the plan that contains the query as written first.""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from search_queries import FIRST_RESULT, GAOJIAN, NO_MATCH, XIANYANG, Z_TOWN
+from conftest import _QuietHandler, serve
 from searchbox import result_summary, search
 
 
@@ -95,6 +99,47 @@ def test_a_page_view_downloads_no_index(page, site_server):
     later = seen[before:]
     for part in ("/search/index/s/", "/search/index/d/"):
         assert [url for url in later if part in url], part
+
+
+def fetched_by_a_page_view(page, site: Path, path: str) -> tuple[list[str], list[str]]:
+    """The paths the server was asked for while a reader opened `path` and stayed five seconds (the browser warns
+    of a preload nothing used three seconds after the page's load), and the console's warnings and errors."""
+    asked, said = [], []
+
+    class Counting(_QuietHandler):
+        def do_GET(self):
+            asked.append(self.path.split("?")[0])
+            super().do_GET()
+
+    page.on("console", lambda message: said.append(message.text) if message.type in ("error", "warning") else None)
+    with serve(site, Counting) as url:
+        page.goto(url + path)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(5000)
+    return asked, said
+
+
+def test_the_preloaded_scripts_are_fetched_once(page, built_site):
+    # main.html preloads Material's bundle and search-setup.js (pairing/site/themefiles.py): each is fetched
+    # once, the preload being what the page then runs, and no preload goes unused
+    asked, said = fetched_by_a_page_view(page, built_site, "plans/dongyuan-pairing/")
+    bundle = next(path for path in asked if "/javascripts/bundle." in path)
+    for path in ("/assets/javascripts/search-setup.js", bundle):
+        assert asked.count(path) == 1, (path, asked)
+    assert said == []
+
+
+def test_the_fetch_count_notices_a_preload_the_page_does_not_use(page, built_site, tmp_path):
+    # negative control: a preload the page's script does not take (Material reads its search settings as a blob)
+    # is fetched again, and the browser warns
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    plan = site / "plans/dongyuan-pairing/index.html"
+    html = plan.read_text(encoding="utf-8")
+    extra = '<link rel="preload" href="../../search/search_index.json" as="fetch" crossorigin>'
+    plan.write_text(html.replace("</head>", extra + "</head>", 1), encoding="utf-8")
+    asked, said = fetched_by_a_page_view(page, site, "plans/dongyuan-pairing/")
+    assert [text for text in said if "preload" in text and "search_index.json" in text]
 
 
 def test_later_queries_answer_from_the_box(page, site_server):

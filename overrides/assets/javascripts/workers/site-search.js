@@ -3,8 +3,8 @@
  * letter or digit; then it fetches only what that query needs from the index pairing/exports/searchindex.py
  * writes (its docstring describes the files): the shards of the query's tokens, then the documents it shows.
  * It speaks Material's search messages only (tests/browser/test_search_browser.py pins their numbers), answers
- * queries in turn, skips a query a newer one has replaced, and answers in two steps when a query needs two
- * rounds of documents (the first results as soon as they are checked).
+ * queries in turn, skips a query a newer one has replaced, and answers in two steps when a query needs another
+ * round of documents (the first results as soon as they are checked).
  *
  * A query is cut as the index was (the same functions: lower, runs, pieces, the shard hash). For each term:
  *  - its tokens: at most three pieces of two characters that cover its runs ("g"; a character alone where a run
@@ -224,8 +224,8 @@ function siteSearch(base, shards) {
     return text.split(term).length - 1
   }
 
-  /* The results of a query, best first; `early` is given the first ones when a second round of documents is
-   * needed to fill the list */
+  /* The results of a query, best first; `early` is given the first ones when another round of documents is
+   * needed to fill the list (more candidates to check, or the documents that share a piece with a term) */
   async function search(query, early = () => {}) {
     const { terms, excluded } = parse(query)
     if (!terms.length)
@@ -249,6 +249,8 @@ function siteSearch(base, shards) {
       return { items: [] }
     const ranked = ranking(results, terms)
     const more = partly.slice(0, LIMIT - ranked.length)
+    if (more.some(found => !documents.has(found.id)))   // the documents that follow them need a round of their own
+      early(shown(ranked, terms))
     const records = await Promise.all(more.map(found => documentOf(found.id)))
     more.forEach((found, index) => {
       if (keep(records[index]))
