@@ -185,10 +185,30 @@ def score(found: Queries, texts: dict[str, str], search: Callable[[str], list[st
 
 
 SAMPLE = 40
-SHOWN = """() => [...document.querySelectorAll(".md-search-result__list > .md-search-result__item")]
-    .map(item => item.querySelector(":scope > a").href)"""
 ANSWERED = """waiting => { const meta = document.querySelector(".md-search-result__meta")
     return meta !== null && !waiting.includes(meta.textContent.trim()) }"""
+# The count and the results as the page shows them, read at one moment. One item per page: its first link is the
+# page, any further links are its best sections.
+SHOWN = """() => [document.querySelector(".md-search-result__meta").textContent.trim(),
+    [...document.querySelectorAll(".md-search-result__list > .md-search-result__item")]
+        .map(item => item.querySelector(":scope > a").href)]"""
+SETTLED_READS = 20   # reads 0.3 s apart before the answer must have stopped changing
+
+
+def settled_answer(page, url: str, waiting, timeout: float | None = None) -> tuple[list, list]:
+    """Open `url` (a ?q= link) and read Material's answer, the final one: the site's search may show its first
+    results before the rest (another round of documents), so it is read once the network is idle and two reads
+    0.3 s apart agree. The last two reads, [count, result links] each: equal unless it kept changing."""
+    page.goto(url)
+    page.wait_for_function(ANSWERED, arg=list(waiting), timeout=timeout)
+    page.wait_for_load_state("networkidle")
+    shown, previous = page.evaluate(SHOWN), None
+    for _ in range(SETTLED_READS):
+        if shown == previous:
+            break
+        page.wait_for_timeout(300)
+        shown, previous = page.evaluate(SHOWN), shown
+    return shown, previous
 
 
 def measure(site: Path, project: Path, sample: int = SAMPLE) -> dict:
@@ -204,18 +224,8 @@ def measure(site: Path, project: Path, sample: int = SAMPLE) -> dict:
         tab = context.new_page()
 
         def search(query: str) -> list[str]:
-            """The final answer: the site's search may show its first results before the rest (another round of
-            documents), so the list is read once the network is idle and two reads 0.3 s apart agree."""
-            tab.goto(f"{served.url}?q={quote(query)}")
-            tab.wait_for_function(ANSWERED, arg=list(reader.WAITING), timeout=120_000)
-            tab.wait_for_load_state("networkidle")
-            shown, previous = tab.evaluate(SHOWN), None
-            for _ in range(20):
-                if shown == previous:
-                    break
-                tab.wait_for_timeout(300)
-                shown, previous = tab.evaluate(SHOWN), shown
-            return [urlparse(href).path.removeprefix(urlparse(served.url).path) for href in shown]
+            shown, _ = settled_answer(tab, f"{served.url}?q={quote(query)}", reader.WAITING, timeout=120_000)
+            return [urlparse(href).path.removeprefix(urlparse(served.url).path) for href in shown[1]]
 
         scores = score(found, texts, search)
         context.close()

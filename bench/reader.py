@@ -36,7 +36,7 @@ SLOW_4G = {"offline": False, "latency": 562.5, "downloadThroughput": 180_000, "u
 CONDITIONS = {"cpu4": "4× CPU", "cpu4-slow4g": "4× CPU + Slow 4G"}
 # A request belongs to search when its URL path is under one of these (an index, a search worker, lunr's languages).
 SEARCH_PATHS = ("/search/", "/assets/javascripts/workers/", "/assets/javascripts/lunr/")
-WAITING = ("", "键入以开始搜索", "正在初始化搜索引擎")   # Material's placeholder texts (tests/searchbox.py)
+WAITING = ("", "键入以开始搜索", "正在初始化搜索引擎")   # Material's placeholder texts, not an answer yet
 COMMON_TERM = "家园共育"
 FURTHER_TERMS = ["园本教研", "送教下乡"]
 SEARCH_BOX = "input[data-md-component=search-query]"
